@@ -1,0 +1,30 @@
+package org.patientinsight.core.vector;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where case vectors live and are searched: Pinecone in the cloud, or the embedded local
+ * index. Ids are {@code patient_uid}s; values are 384-d L2-normalised embeddings; scores are
+ * cosine similarities (higher is closer). Implementations are thread-safe.
+ */
+public interface VectorStore extends AutoCloseable {
+
+  /** A short name for logs and the run summary ("local", "pinecone"). */
+  String name();
+
+  /** Inserts or replaces these records (by id). Implementations batch and retry as needed. */
+  void upsert(List<VectorRecord> records);
+
+  /** Removes these ids; ids that are not there are ignored. */
+  void delete(Collection<String> ids);
+
+  /** The topK nearest records to the query vector that pass the filter, best first. */
+  List<ScoredMatch> query(float[] vector, int topK, SearchFilter filter);
+
+  /** How many records the store holds now. */
+  long count();
+
+  @Override
+  void close();
+}
