@@ -1,0 +1,42 @@
+package org.patientinsight.jobs.cli;
+
+import org.patientinsight.jobs.export.TableExporter;
+import org.patientinsight.jobs.run.RunContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "export",
+    description = "Write a table (any version) as one CSV or JSON-lines file.")
+final class ExportCommand extends BatchCommand {
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(names = "--table", required = true, description = "Table name: cases, quarantine, embeddings, quality_runs, drift_reports.")
+  String table;
+
+  @Option(names = "--format", defaultValue = "csv", description = "csv or jsonl (default ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--out", required = true, paramLabel = "PATH", description = "The file to write (local or s3a://).")
+  String out;
+
+  @Option(names = "--version", paramLabel = "N", description = "Table version to export (default: latest).")
+  Long version;
+
+  @Override
+  String input() {
+    return table + (version == null ? "" : "@v" + version);
+  }
+
+  @Override
+  void execute(RunContext ctx) {
+    if (!java.util.Set.of("cases", "quarantine", "embeddings", "quality_runs", "drift_reports").contains(table)) {
+      throw new org.patientinsight.jobs.run.JobFailure("unknown table '" + table
+          + "'; one of cases, quarantine, embeddings, quality_runs, drift_reports");
+    }
+    long n = ctx.stage("export", () -> new TableExporter(ctx.spark())
+        .export(ctx.tablePath(table), format, out, version));
+    ctx.summary().count("exported", n);
+    System.out.println("exported " + n + " rows of " + table + " to " + out);
+  }
+}

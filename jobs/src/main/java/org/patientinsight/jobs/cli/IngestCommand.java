@@ -1,0 +1,36 @@
+package org.patientinsight.jobs.cli;
+
+import org.patientinsight.jobs.ingest.IngestStage;
+import org.patientinsight.jobs.run.RunContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = "Read raw cases, clean them, quarantine unusable rows and MERGE the rest into the cases table.")
+final class IngestCommand extends BatchCommand {
+  @Mixin
+  InputOptions inputs;
+
+  private String resolved;
+
+  @Override
+  String input() {
+    if (resolved == null) {
+      try {
+        resolved = inputs.resolvedInput();
+      } catch (RuntimeException e) {
+        return inputs.input;
+      }
+    }
+    return resolved;
+  }
+
+  @Override
+  void execute(RunContext ctx) {
+    new IngestStage(ctx, Gates.forRun(ctx)).run(inputs.resolvedInput(), formatOrConfig(ctx));
+  }
+
+  String formatOrConfig(RunContext ctx) {
+    return inputs.format != null ? inputs.format : ctx.settings().getOptional("ingest.format");
+  }
+}

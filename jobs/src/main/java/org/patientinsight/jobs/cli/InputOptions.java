@@ -1,0 +1,34 @@
+package org.patientinsight.jobs.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where raw cases come from. With no --input, the bundled sample. */
+public final class InputOptions {
+  /** The sample shipped with the project, relative to its root. */
+  public static final String SAMPLE = "data/sample/pmc_patients_sample.csv";
+
+  @Option(names = "--input", paramLabel = "URI",
+      description = "A file, directory or glob; local path or s3a://bucket/key (default: the bundled sample).")
+  String input;
+
+  @Option(names = "--format", paramLabel = "csv|jsonl",
+      description = "Input format (default: from the file extensions).")
+  String format;
+
+  /** The input URI, defaulting to the bundled sample found from PI_HOME or the working dir. */
+  String resolvedInput() {
+    if (input != null && !input.isBlank()) {
+      return input;
+    }
+    String home = System.getenv("PI_HOME");
+    Path base = home != null ? Path.of(home) : Path.of("");
+    Path sample = base.resolve(SAMPLE).toAbsolutePath().normalize();
+    if (!Files.exists(sample)) {
+      throw new org.patientinsight.jobs.run.JobFailure("no --input given and the bundled sample is missing: "
+          + sample + " (run 'patient-insight sample --out " + SAMPLE + "' to make one)");
+    }
+    return sample.toString();
+  }
+}

@@ -1,0 +1,30 @@
+package org.patientinsight.jobs.cli;
+
+import org.patientinsight.jobs.drift.DriftStage;
+import org.patientinsight.jobs.ingest.IngestStage;
+import org.patientinsight.jobs.run.RunContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+    description = "Run every stage in order on one input: ingest, quality gate, publish, drift.")
+final class PipelineCommand extends BatchCommand {
+  @Mixin
+  InputOptions inputs;
+
+  @Override
+  String input() {
+    try {
+      return inputs.resolvedInput();
+    } catch (RuntimeException e) {
+      return inputs.input;
+    }
+  }
+
+  @Override
+  void execute(RunContext ctx) {
+    String format = inputs.format != null ? inputs.format : ctx.settings().getOptional("ingest.format");
+    new IngestStage(ctx, Gates.forRun(ctx)).run(inputs.resolvedInput(), format,
+        published -> ctx.stage("drift", () -> new DriftStage(ctx).run(published)));
+  }
+}

@@ -1,0 +1,202 @@
+package org.patientinsight.jobs.drift;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.patientinsight.core.alert.Alert;
+import org.patientinsight.core.alert.AlertDispatcher;
+import org.patientinsight.core.alert.AlertOutcome;
+import org.patientinsight.jobs.run.JobFailure;
+import org.patientinsight.jobs.run.RunContext;
+import org.patientinsight.jobs.tables.TableVersions;
+import org.patientinsight.jobs.tables.Tables;
+import org.patientinsight.quality.drift.AgeBins;
+import org.patientinsight.quality.drift.AgeHistogramAggregator;
+import org.patientinsight.quality.drift.AgeHistograms;
+import org.patientinsight.quality.drift.Baseline;
+import org.patientinsight.quality.drift.BaselineStore;
+import org.patientinsight.quality.drift.DriftPolicy;
+import org.patientinsight.quality.drift.DriftReport;
+import org.patientinsight.quality.drift.DriftSvg;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The drift stage: compares the age distribution of a batch (or the whole cases table) with the
+ * pinned baseline, records a {@code drift_reports} row, adds a {@code drift} section to the run
+ * summary and an HTML view to the stats report, and raises an alert when drift is flagged.
+ * Histograms are Spark aggregations; no ages are collected to the driver.
+ */
+public final class DriftStage {
+  private static final Logger LOG = LoggerFactory.getLogger(DriftStage.class);
+  public static final String REPORT_SECTION = "drift.html";
+
+  private final RunContext ctx;
+
+  public DriftStage(RunContext ctx) {
+    this.ctx = ctx;
+  }
+
+  private String baselineName() {
+    return ctx.settings().get("drift.baseline_name");
+  }
+
+  private BaselineStore store() {
+    return BaselineStore.forWarehouse(ctx.warehouse(), ctx.spark().sparkContext().hadoopConfiguration());
+  }
+
+  /** Pins a new baseline version from the given cases-table version. */
+  public Baseline pinBaseline(long casesVersion) {
+    String cases = ctx.tablePath(Tables.CASES);
+    long latest = TableVersions.versionOf(ctx.spark(), cases);
+    if (latest < 0) {
+      throw new JobFailure("no cases table at " + cases + "; run 'pipeline' or 'ingest' first");
+    }
+    if (casesVersion < 0 || casesVersion > latest) {
+      throw new JobFailure("--from-version must be between 0 and " + latest + ", got " + casesVersion);
+    }
+    Dataset<Row> snapshot = ctx.spark().read().format("delta").option("versionAsOf", casesVersion).load(cases);
+    AgeHistograms h = AgeHistogramAggregator.compute(snapshot, "age_years", "gender", bins());
+    Baseline b = store().save(baselineName(), Tables.CASES, casesVersion, h);
+    LOG.info("[{}] pinned age baseline {} from cases v{}", ctx.runId(), b.ref(), casesVersion);
+    return b;
+  }
+
+  /** The latest baseline, pinned from the first published cases version when there is none. */
+  public Baseline baseline() {
+    Optional<Baseline> b = store().latest(baselineName());
+    if (b.isPresent()) {
+      return b.get();
+    }
+    long first = firstVersionWithRows();
+    return pinBaseline(first);
+  }
+
+  private long firstVersionWithRows() {
+    String cases = ctx.tablePath(Tables.CASES);
+    long latest = TableVersions.versionOf(ctx.spark(), cases);
+    if (latest < 0) {
+      throw new JobFailure("no cases table at " + cases + "; run 'pipeline' or 'ingest' first");
+    }
+    for (long v = 0; v <= latest; v++) {
+      if (!ctx.spark().read().format("delta").option("versionAsOf", v).load(cases).isEmpty()) {
+        return v;
+      }
+    }
+    return latest;
+  }
+
+  /**
+   * Runs the comparison. With a batch, its cases are compared ("batch" scope) and the whole
+   * table's figures are added beside them; without one, the whole table is ("table" scope).
+   */
+  public DriftReport run(Dataset<Row> batch) {
+    Baseline baseline = baseline();
+    DriftPolicy policy = DriftPolicy.fromSettings(ctx.settings());
+    Dataset<Row> table = ctx.spark().read().format("delta").load(ctx.tablePath(Tables.CASES));
+    AgeHistograms tableHist = AgeHistogramAggregator.compute(table, "age_years", "gender", bins());
+    DriftReport report;
+    Map<String, Object> section = new LinkedHashMap<>();
+    if (batch != null) {
+      AgeHistograms batchHist = AgeHistogramAggregator.compute(batch, "age_years", "gender", bins());
+      report = DriftReport.evaluate(baseline, batchHist, "batch", policy);
+      section.putAll(report.toSummaryMap());
+      section.put("table", DriftReport.evaluate(baseline, tableHist, "table", policy).toSummaryMap());
+      ctx.attach(REPORT_SECTION, DriftSvg.renderHtmlSection(report, baseline.histograms().overall(),
+          batchHist.overall()));
+    } else {
+      report = DriftReport.evaluate(baseline, tableHist, "table", policy);
+      section.putAll(report.toSummaryMap());
+      ctx.attach(REPORT_SECTION, DriftSvg.renderHtmlSection(report, baseline.histograms().overall(),
+          tableHist.overall()));
+    }
+    section.put("per_sex", report.perSexMaps());
+    section.put("reasons", report.reasons());
+    section.putAll(alert(report));
+    ctx.summary().section("drift", section);
+    ctx.attach("drift.report", report);
+    writeReportRow(report);
+    return report;
+  }
+
+  private Map<String, Object> alert(DriftReport report) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Optional<Alert> alert = report.toAlert(ctx.runId(), Instant.now());
+    if (alert.isEmpty()) {
+      out.put("alerts_sent", 0);
+      out.put("alerts_failed", 0);
+      return out;
+    }
+    try (AlertDispatcher dispatcher = AlertDispatcher.fromSettings(ctx.settings(), System.getenv())) {
+      AlertOutcome outcome = dispatcher.dispatch(alert.get());
+      out.put("alerts_sent", outcome.sent());
+      out.put("alerts_failed", outcome.failed());
+    } catch (RuntimeException e) {
+      // an alert sink problem never fails the run
+      LOG.error("[{}] drift alert could not be dispatched: {}", ctx.runId(), e.getMessage());
+      out.put("alerts_sent", 0);
+      out.put("alerts_failed", 1);
+    }
+    return out;
+  }
+
+  private static final StructType REPORT_SCHEMA = new StructType(new StructField[] {
+      DataTypes.createStructField("run_id", DataTypes.StringType, false),
+      DataTypes.createStructField("created_at", DataTypes.TimestampType, false),
+      DataTypes.createStructField("scope", DataTypes.StringType, false),
+      DataTypes.createStructField("baseline_ref", DataTypes.StringType, false),
+      DataTypes.createStructField("baseline_version", DataTypes.IntegerType, false),
+      DataTypes.createStructField("baseline_source_version", DataTypes.LongType, false),
+      DataTypes.createStructField("n_batch", DataTypes.LongType, true),
+      DataTypes.createStructField("n_baseline", DataTypes.LongType, true),
+      DataTypes.createStructField("ks_d", DataTypes.DoubleType, true),
+      DataTypes.createStructField("ks_p", DataTypes.DoubleType, true),
+      DataTypes.createStructField("psi", DataTypes.DoubleType, true),
+      DataTypes.createStructField("js", DataTypes.DoubleType, true),
+      DataTypes.createStructField("mean_shift_years", DataTypes.DoubleType, true),
+      DataTypes.createStructField("median_shift_years", DataTypes.DoubleType, true),
+      DataTypes.createStructField("missing_share_batch", DataTypes.DoubleType, true),
+      DataTypes.createStructField("missing_share_baseline", DataTypes.DoubleType, true),
+      DataTypes.createStructField("alert", DataTypes.BooleanType, false),
+      DataTypes.createStructField("warning", DataTypes.BooleanType, false),
+      DataTypes.createStructField("reasons", DataTypes.createArrayType(DataTypes.StringType), false),
+      DataTypes.createStructField("report_json", DataTypes.StringType, false)});
+
+  private void writeReportRow(DriftReport r) {
+    Map<String, Object> m = r.toSummaryMap();
+    Row row = RowFactory.create(ctx.runId(), Timestamp.from(Instant.now()), r.scope(), r.baseline().ref(),
+        r.baseline().version(), r.baseline().sourceVersion(), asLong(m.get("n_batch")),
+        asLong(m.get("n_baseline")), asDouble(m.get("ks_d")), asDouble(m.get("ks_p")), asDouble(m.get("psi")),
+        asDouble(m.get("js")), asDouble(m.get("mean_shift_years")), asDouble(m.get("median_shift_years")),
+        asDouble(m.get("missing_share_batch")), asDouble(m.get("missing_share_baseline")),
+        Boolean.TRUE.equals(m.get("alert")), Boolean.TRUE.equals(m.get("warning")),
+        scala.collection.JavaConverters.asScalaBuffer(List.copyOf(r.reasons())).toList(), r.toJsonString());
+    SparkSession spark = ctx.spark();
+    String path = ctx.tablePath(Tables.DRIFT_REPORTS);
+    ctx.versions().remember(path);
+    spark.createDataFrame(List.of(row), REPORT_SCHEMA).write().format("delta").mode("append").save(path);
+    ctx.summary().tableVersion(Tables.DRIFT_REPORTS, TableVersions.versionOf(spark, path));
+  }
+
+  private AgeBins bins() {
+    return DriftPolicy.binsFromSettings(ctx.settings());
+  }
+
+  private static Long asLong(Object o) {
+    return o instanceof Number n ? n.longValue() : null;
+  }
+
+  private static Double asDouble(Object o) {
+    return o instanceof Number n ? n.doubleValue() : null;
+  }
+}

@@ -1,0 +1,127 @@
+package org.patientinsight.jobs.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.sql.Timestamp;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * A cleaned batch, held in Spark until published: the cases offered to the table (one per
+ * patient_uid, the last in input order), the quarantined rows, and the counts that reconcile
+ * them with what was read: {@code read = staged cases + quarantined + superseded}.
+ */
+public final class StagedBatch implements AutoCloseable {
+  private final Dataset<Row> staged;
+  private final Dataset<Row> cases;
+  private final Dataset<Row> quarantine;
+  private final long read;
+  private final long quarantined;
+  private final long superseded;
+  private final long caseCount;
+
+  private StagedBatch(Dataset<Row> staged, Dataset<Row> cases, Dataset<Row> quarantine,
+      long read, long quarantined, long superseded, long caseCount) {
+    this.staged = staged;
+    this.cases = cases;
+    this.quarantine = quarantine;
+    this.read = read;
+    this.quarantined = quarantined;
+    this.superseded = superseded;
+    this.caseCount = caseCount;
+  }
+
+  /**
+   * Cleans the raw rows and splits them. The staged rows and the deduplicated cases are
+   * persisted (memory, spilling to disk) so later stages don't re-read the input.
+   */
+  public static StagedBatch stage(Dataset<Row> raw, int minNoteChars, String runId, Timestamp now) {
+    Dataset<Row> staged = raw
+        .mapPartitions(new CleanPartition(minNoteChars), org.apache.spark.sql.Encoders.row(StagedColumns.SCHEMA))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+
+    long read = 0;
+    long quarantined = 0;
+    long usable = 0;
+    List<Row> byKind = staged.groupBy(col(StagedColumns.KIND)).count().collectAsList();
+    for (Row r : byKind) {
+      long n = r.getLong(1);
+      read += n;
+      if (StagedColumns.KIND_QUARANTINE.equals(r.getString(0))) {
+        quarantined += n;
+      } else {
+        usable += n;
+      }
+    }
+
+    Dataset<Row> latest = staged
+        .filter(col(StagedColumns.KIND).equalTo(StagedColumns.KIND_CASE))
+        .withColumn("_rank", row_number().over(
+            Window.partitionBy(col("patient_uid")).orderBy(desc(StagedColumns.SEQ))))
+        .filter(col("_rank").equalTo(1))
+        .select(caseColumns(runId, now))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long caseCount = latest.count();
+
+    Dataset<Row> quarantine = staged
+        .filter(col(StagedColumns.KIND).equalTo(StagedColumns.KIND_QUARANTINE))
+        .select(
+            lit(runId).as("run_id"),
+            col(StagedColumns.SOURCE_URI).as("source_uri"),
+            col("patient_uid"),
+            col(StagedColumns.RAW_RECORD).as("raw_record"),
+            col(StagedColumns.REASONS).as("reasons"),
+            lit(now).as("quarantined_at"));
+    return new StagedBatch(staged, latest, quarantine, read, quarantined, usable - caseCount, caseCount);
+  }
+
+  private static Column[] caseColumns(String runId, Timestamp now) {
+    return new Column[] {
+        col("patient_uid"), col("pmid"), col("title"), col("note"), col("age_years"),
+        col("age_source"), col("gender"), col("gender_source"), col("relevant_articles"),
+        col("similar_patients"), col("note_chars"), col("content_hash"),
+        col(StagedColumns.SOURCE_URI).as("source_uri"),
+        lit(runId).as("run_id"), lit(now).as("ingested_at")};
+  }
+
+  /** The cases to publish, in the {@code cases} table's shape. */
+  public Dataset<Row> cases() {
+    return cases;
+  }
+
+  /** The quarantined rows, in the {@code quarantine} table's shape. */
+  public Dataset<Row> quarantine() {
+    return quarantine;
+  }
+
+  public long read() {
+    return read;
+  }
+
+  public long quarantined() {
+    return quarantined;
+  }
+
+  /** Rows whose patient_uid appeared again later in the same batch. */
+  public long superseded() {
+    return superseded;
+  }
+
+  /** Distinct usable cases offered for publishing. */
+  public long caseCount() {
+    return caseCount;
+  }
+
+  @Override
+  public void close() {
+    cases.unpersist();
+    staged.unpersist();
+  }
+}

@@ -1,0 +1,69 @@
+package org.patientinsight.udfs;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/**
+ * Cleans case-report text while keeping its clinical meaning: markup and invisible characters
+ * go, but digits, decimal points, units, punctuation and symbols such as the degree sign stay
+ * ("39 °C", "BP 145/89 mmHg", "2.5 mg/kg"). The original Python pipeline blanked every
+ * non-alphanumeric character, which turned "2.5 mg/kg" into "2 5 mg kg".
+ */
+public final class NoteCleaner {
+
+  /** Comments, and tags that begin with a letter, so "BP < 90 and > 60" is not mistaken for a tag. */
+  private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+  private static final Pattern BLOCK_TAG = Pattern.compile(
+      "</?(?i:p|br|div|li|ul|ol|tr|td|th|table|h[1-6]|section|blockquote)\\b[^<>]{0,500}>");
+  private static final Pattern INLINE_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\\s[^<>]{0,500})?/?>");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  private NoteCleaner() {
+  }
+
+  public static String clean(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return "";
+    }
+    String s = raw;
+    if (s.indexOf('<') >= 0) {
+      s = COMMENT.matcher(s).replaceAll(" ");
+      s = BLOCK_TAG.matcher(s).replaceAll(" ");   // block boundaries separate words
+      s = INLINE_TAG.matcher(s).replaceAll("");   // m<sup>2</sup> stays "m2"
+    }
+    s = HtmlEntities.decode(s); // after tag removal: an encoded "&lt;b&gt;" is text, not markup
+    s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    s = dropInvisible(s);
+    return WHITESPACE.matcher(s).replaceAll(" ").strip();
+  }
+
+  /**
+   * Control characters become spaces (a stray tab or form feed separates words); format
+   * characters such as zero-width spaces, joiners, soft hyphens and byte-order marks vanish.
+   * Unicode space separators (U+2000..U+200A, U+3000) become plain spaces.
+   */
+  private static String dropInvisible(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int type = Character.getType(c);
+      boolean control = type == Character.CONTROL;
+      boolean format = type == Character.FORMAT;
+      boolean space = type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR;
+      boolean replace = control || format || (space && c != ' ');
+      if (replace && out == null) {
+        out = new StringBuilder(s.length());
+        out.append(s, 0, i);
+      }
+      if (out != null) {
+        if (control || space) {
+          out.append(' ');
+        } else if (!format) {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+}
