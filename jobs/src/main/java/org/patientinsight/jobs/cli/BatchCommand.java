@@ -80,9 +80,11 @@ abstract class BatchCommand implements Callable<Integer> {
       }
     }
     afterRun(ctx, summary);
-    if (ctx != null || summary.status() != RunStatus.RUNNING) {
-      summary.section("tracking", RunTracking.track(summary, settings, reports(summary)));
-    }
+    summary.section("resources", java.util.Map.of(
+        "peak_rss_mib", org.patientinsight.jobs.run.ProcessMemory.peakRssMib(),
+        "cores", Runtime.getRuntime().availableProcessors()));
+    java.util.List<java.nio.file.Path> reportFiles = ctx == null ? java.util.List.of() : reports(ctx);
+    summary.section("tracking", RunTracking.track(summary, settings, reportFiles));
     report(summary, spark == null ? new Configuration() : spark.sparkContext().hadoopConfiguration());
     return summary.status().exitCode();
   }
@@ -90,8 +92,8 @@ abstract class BatchCommand implements Callable<Integer> {
   /** A hook for work after the run ends, success or not (reports). Never throws. */
   void afterRun(RunContext ctx, RunSummary summary) {}
 
-  /** Local report files of this run, attached to its tracked run. */
-  java.util.List<java.nio.file.Path> reports(RunSummary summary) {
+  /** Writes this run's reports; returns the local files to attach to its tracked run. */
+  java.util.List<java.nio.file.Path> reports(RunContext ctx) {
     return java.util.List.of();
   }
 

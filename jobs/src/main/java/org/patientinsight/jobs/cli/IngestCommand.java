@@ -11,6 +11,9 @@ final class IngestCommand extends BatchCommand {
   @Mixin
   InputOptions inputs;
 
+  @Mixin
+  QualityOptions quality;
+
   private String resolved;
 
   @Override
@@ -27,10 +30,15 @@ final class IngestCommand extends BatchCommand {
 
   @Override
   void execute(RunContext ctx) {
-    new IngestStage(ctx, Gates.forRun(ctx)).run(inputs.resolvedInput(), formatOrConfig(ctx));
+    new IngestStage(ctx, Gates.quality(quality.skipQuality)).run(inputs.resolvedInput(), formatOrConfig(ctx));
   }
 
   String formatOrConfig(RunContext ctx) {
     return inputs.format != null ? inputs.format : ctx.settings().getOptional("ingest.format");
+  }
+
+  @Override
+  java.util.List<java.nio.file.Path> reports(RunContext ctx) {
+    return org.patientinsight.jobs.run.RunReport.write(ctx, "staged batch", true);
   }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         PipelineCommand.class,
         IngestCommand.class,
         SampleCommand.class,
+        QualityCommand.class,
         DriftCommand.class,
         ExportCommand.class,
         ConfigCommand.class,

@@ -12,6 +12,9 @@ final class PipelineCommand extends BatchCommand {
   @Mixin
   InputOptions inputs;
 
+  @Mixin
+  QualityOptions quality;
+
   @Override
   String input() {
     try {
@@ -24,7 +27,12 @@ final class PipelineCommand extends BatchCommand {
   @Override
   void execute(RunContext ctx) {
     String format = inputs.format != null ? inputs.format : ctx.settings().getOptional("ingest.format");
-    new IngestStage(ctx, Gates.forRun(ctx)).run(inputs.resolvedInput(), format,
+    new IngestStage(ctx, Gates.quality(quality.skipQuality)).run(inputs.resolvedInput(), format,
         published -> ctx.stage("drift", () -> new DriftStage(ctx).run(published)));
+  }
+
+  @Override
+  java.util.List<java.nio.file.Path> reports(RunContext ctx) {
+    return org.patientinsight.jobs.run.RunReport.write(ctx, "staged batch", true);
   }
 }

@@ -2,7 +2,11 @@ package org.patientinsight.jobs.ingest;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.patientinsight.jobs.run.RunReport;
+import org.patientinsight.quality.report.ReasonCount;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.patientinsight.jobs.run.BatchRejected;
@@ -66,6 +70,13 @@ public final class IngestStage {
           batch.read(), batch.caseCount(), batch.quarantined(), batch.superseded());
       if (batch.read() == 0) {
         throw new JobFailure("the input has no rows: " + input);
+      }
+      if (batch.quarantined() > 0) {
+        List<ReasonCount> reasons = QuarantineReasons.count(batch.quarantine());
+        ctx.attach(RunReport.QUARANTINE_REASONS, reasons);
+        Map<String, Long> byCode = new LinkedHashMap<>();
+        reasons.forEach(r -> byCode.put(r.code(), r.count()));
+        summary.section("quarantine_reasons", byCode);
       }
 
       try {

@@ -57,13 +57,26 @@ public final class InputFiles {
     } catch (FileNotFoundException e) {
       throw new JobFailure("input not found: " + uri);
     } catch (IOException e) {
-      throw new JobFailure("cannot read input " + uri + ": " + firstLine(e), e);
+      throw new JobFailure(explain(uri, e), e);
     } catch (RuntimeException e) {
       if (e instanceof JobFailure) {
         throw e;
       }
-      throw new JobFailure("cannot read input " + uri + ": " + firstLine(e), e);
+      throw new JobFailure(explain(uri, e), e);
     }
+  }
+
+  /** A short, actionable line for the usual object-store failures. */
+  static String explain(String uri, Exception e) {
+    String m = firstLine(e);
+    if (m.contains("NoSuchBucket") || m.contains("bucket does not exist")) {
+      return "input not found: the bucket of " + uri + " does not exist";
+    }
+    if (m.contains("403") || m.contains("AccessDenied") || m.contains("Forbidden")
+        || m.contains("SignatureDoesNotMatch") || m.contains("InvalidAccessKeyId")) {
+      return "access denied reading " + uri + " (check the S3 credentials and permissions)";
+    }
+    return "cannot read input " + uri + ": " + m;
   }
 
   /** The format all files share, from --format or their extensions. */

@@ -1,0 +1,53 @@
+package org.patientinsight.quality.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Writes {@code report.html} and {@code report.json} to {@code <warehouse>/reports/<run_id>/}
+ * through Hadoop's FileSystem, so the same call works for a local warehouse and {@code s3a://}.
+ */
+public final class ReportFiles {
+  private ReportFiles() {}
+
+  /** Where a run's report lands. */
+  public record Paths(String html, String json) {}
+
+  /** {@code <warehouse>/reports/<runId>}. */
+  public static String directory(String warehouse, String runId) {
+    if (runId == null || runId.isBlank() || runId.contains("/") || runId.contains("..")) {
+      throw new IllegalArgumentException("run id must be a plain name, got '" + runId + "'");
+    }
+    return warehouse.replaceAll("/+$", "") + "/reports/" + runId;
+  }
+
+  /**
+   * Renders and writes both files (overwriting an earlier report of the same run).
+   *
+   * @param hadoopConf e.g. {@code spark.sparkContext().hadoopConfiguration()}
+   */
+  public static Paths write(Configuration hadoopConf, String warehouse, StatsReport report) {
+    String dir = directory(warehouse, report.runId());
+    Paths paths = new Paths(dir + "/report.html", dir + "/report.json");
+    put(hadoopConf, paths.json(), ReportRenderer.json(report));
+    put(hadoopConf, paths.html(), ReportRenderer.html(report));
+    return paths;
+  }
+
+  private static void put(Configuration conf, String file, String content) {
+    Path path = new Path(file);
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      try (OutputStream out = fs.create(path, true)) {
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
