@@ -1,0 +1,38 @@
+package org.patientinsight.core.vector;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.patientinsight.core.config.ConfigException;
+import org.patientinsight.core.config.Settings;
+
+/**
+ * Where the local vector index lives and how it analyses note text, from the
+ * {@code vector.local.*} keys.
+ */
+public record LocalStoreSettings(Path dir, TextAnalysis textAnalysis) {
+  public static final String DIR_KEY = "vector.local.dir";
+  public static final String ANALYZER_KEY = "vector.local.text_analyzer";
+
+  public static LocalStoreSettings from(Settings settings) {
+    String dir = settings.getOptional(DIR_KEY);
+    Path path;
+    if (dir != null) {
+      path = Paths.get(dir);
+    } else {
+      String warehouse = settings.get("warehouse");
+      if (warehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !warehouse.startsWith("file:")) {
+        throw new ConfigException(DIR_KEY, "configuration key '" + DIR_KEY + "' must be set to a"
+            + " local directory when 'warehouse' is not local (" + warehouse + ")");
+      }
+      path = Paths.get(warehouse.replaceFirst("^file:(//)?", "")).resolve("vector_index");
+    }
+    TextAnalysis analysis;
+    try {
+      analysis = TextAnalysis.fromId(settings.get(ANALYZER_KEY),
+          "configuration key '" + ANALYZER_KEY + "'");
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(ANALYZER_KEY, e.getMessage());
+    }
+    return new LocalStoreSettings(path.toAbsolutePath().normalize(), analysis);
+  }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Acceptance 4: wrk load benchmark on loopback for retrieval-only (POST /api/v1/search) and
+# full extractive analyses (POST /api/v1/analyses). Prints requests/s, p50 and p99.
+# Usage: load-bench.sh [warehouse] ; env DURATION (default 20s), CONNECTIONS (8), THREADS (2).
+# Uses <warehouse>/vector_index; when there is none it builds one from synthetic notes.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+warehouse="$(realpath -m "${1:-$here/../../warehouse}")"
+duration="${DURATION:-20s}"; conns="${CONNECTIONS:-8}"; threads="${THREADS:-2}"
+port="${PORT:-18080}"
+command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 2; }
+cp="$("$here/classpath.sh")"
+work="$(mktemp -d)"
+if [ ! -d "$warehouse/vector_index" ]; then
+  synthetic="$here/../${PI_BUILD_DIR:-target-serving}/bench-warehouse"
+  echo "no index at $warehouse/vector_index: using synthetic notes in $synthetic" >&2
+  warehouse="$(realpath -m "$synthetic")"
+  if [ ! -d "$warehouse/vector_index" ]; then
+    java -cp "$cp" -Dlog4j2.configurationFile=log4j2-serving.xml \
+      org.patientinsight.serving.bench.SyntheticIndexBuilder "$warehouse" "${NOTES:-1000}" | grep -v '^{'
+  fi
+fi
+key="bench-$RANDOM$RANDOM"
+hash="$(printf %s "$key" | sha256sum | cut -d' ' -f1)"
+PATIENT_INSIGHT_API_KEY_HASHES="$hash" PI_SERVING_ANALYSES_DIR="$work/analyses" \
+  java -Xmx1g -cp "$cp" org.patientinsight.serving.ServeMain --port "$port" \
+  --warehouse "$warehouse" > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { tail -20 "$work/server.log"; exit 1; }
+cat > "$work/bodies.lua" <<LUA
+local bodies = {
+  '{"symptoms":"crushing chest pain radiating to the left arm with sweating","age":60,"sex":"F"}',
+  '{"symptoms":"fever, productive cough and breathlessness for three days","age":8}',
+  '{"symptoms":"headache, neck stiffness and dislike of bright light","topK":5}',
+  '{"symptoms":"sudden right-sided weakness and slurred speech","filters":{"ageMin":50}}',
+  '{"symptoms":"weight loss, palpitations and tremor in a young woman","sex":"F"}'
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("POST", wrk.path, {["Content-Type"]="application/json",
+    ["Authorization"]="Bearer $key"}, bodies[(i % #bodies) + 1])
+end
+LUA
+run() { # name path
+  # warm-up (JIT, ONNX Runtime, Lucene caches); not measured
+  wrk -t1 -c2 -d5s -s "$work/bodies.lua" "http://127.0.0.1:$port$2" >/dev/null
+  out="$(wrk -t"$threads" -c"$conns" -d"$duration" --latency -s "$work/bodies.lua" "http://127.0.0.1:$port$2")"
+  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
+  p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
+  errs="$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)"
+  printf '| %-22s | %9s | %8s | %8s | %s\n' "$1" "$rps" "$p50" "$p99" "${errs:-no errors}"
+}
+echo "index: $warehouse/vector_index; wrk -t$threads -c$conns -d$duration on 127.0.0.1; $(nproc) cores"
+echo "| route                  | req/s     | p50      | p99      |"
+run "search (retrieval)" /api/v1/search
+run "analyses (extractive)" /api/v1/analyses

@@ -1,0 +1,39 @@
+package org.patientinsight.serving.generate;
+
+/** The language model could not produce text; {@link Kind} decides the HTTP status. */
+public final class GenerationException extends RuntimeException {
+
+  /** Why generation failed. TIMEOUT maps to 504, the others to 502. */
+  public enum Kind {
+    TIMEOUT("generator_timeout"),
+    THROTTLED("generator_throttled"),
+    UPSTREAM_ERROR("generator_upstream_error"),
+    BAD_RESPONSE("generator_bad_response"),
+    NOT_CONFIGURED("generator_not_configured");
+
+    public final String code;
+
+    Kind(String code) {
+      this.code = code;
+    }
+  }
+
+  private final Kind kind;
+
+  public GenerationException(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  public GenerationException(Kind kind, String message) {
+    this(kind, message, null);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public int httpStatus() {
+    return kind == Kind.TIMEOUT ? 504 : 502;
+  }
+}

@@ -1,0 +1,88 @@
+package org.patientinsight.serving.retrieval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.patientinsight.core.embed.TextEmbedder;
+import org.patientinsight.core.vector.ScoredMatch;
+import org.patientinsight.core.vector.SearchFilter;
+import org.patientinsight.core.vector.VectorStore;
+
+/**
+ * Finds the cases most similar to a description. Dense search always runs (it gives every
+ * returned case its cosine score, which the low-score check and the page use); BM25 runs in
+ * bm25 and hybrid modes when the store offers it; hybrid fuses both by reciprocal rank.
+ */
+public final class CaseRetriever {
+  private final TextEmbedder embedder;
+  private final VectorStore store;
+  private final KeywordSearch keywords;
+  private final RankFusion fusion;
+  private final int depth;
+
+  /** @param keywords null when the store has no keyword index (Pinecone) */
+  public CaseRetriever(TextEmbedder embedder, VectorStore store, KeywordSearch keywords,
+      int rrfK, int fusionDepth) {
+    this.embedder = embedder;
+    this.store = store;
+    this.keywords = keywords;
+    this.fusion = new RankFusion(rrfK);
+    this.depth = fusionDepth;
+  }
+
+  public boolean supports(RetrievalMode mode) {
+    return mode == RetrievalMode.DENSE || keywords != null;
+  }
+
+  public List<RetrievedCase> retrieve(String text, int topK, SearchFilter filter,
+      RetrievalMode mode) {
+    if (!supports(mode)) {
+      throw new IllegalStateException("retrieval mode " + mode.label() + " needs a keyword index; "
+          + store.name() + " has none");
+    }
+    float[] vector = embedder.embed(text);
+    int denseDepth = mode == RetrievalMode.DENSE ? topK : Math.max(depth, topK);
+    List<ScoredMatch> dense = store.query(vector, denseDepth, filter);
+    Map<String, ScoredMatch> byId = new LinkedHashMap<>();
+    Map<String, Double> cosine = new HashMap<>();
+    for (ScoredMatch m : dense) {
+      byId.put(m.id(), m);
+      cosine.put(m.id(), m.score());
+    }
+    List<String> order;
+    if (mode == RetrievalMode.DENSE) {
+      order = ids(dense);
+    } else {
+      List<ScoredMatch> bm25 = keywords.search(text, Math.max(depth, topK), filter);
+      for (ScoredMatch m : bm25) {
+        byId.putIfAbsent(m.id(), m);
+      }
+      if (mode == RetrievalMode.BM25) {
+        order = ids(bm25);
+      } else {
+        order = new ArrayList<>();
+        for (RankFusion.Fused f : fusion.fuse(List.of(ids(dense), ids(bm25)), topK)) {
+          order.add(f.id());
+        }
+      }
+    }
+    List<RetrievedCase> out = new ArrayList<>(Math.min(topK, order.size()));
+    for (String id : order) {
+      if (out.size() == topK) {
+        break;
+      }
+      out.add(RetrievedCase.from(byId.get(id), cosine.get(id)));
+    }
+    return out;
+  }
+
+  private static List<String> ids(List<ScoredMatch> matches) {
+    List<String> ids = new ArrayList<>(matches.size());
+    for (ScoredMatch m : matches) {
+      ids.add(m.id());
+    }
+    return ids;
+  }
+}
