@@ -278,6 +278,34 @@ public final class LocalVectorStore implements VectorStore {
   }
 
   /**
+   * The cosine similarity of the query vector to each of these records (exact, not
+   * approximate; ids the store does not hold are absent). Lets a keyword hit carry the same
+   * kind of score as a vector hit.
+   */
+  public java.util.Map<String, Double> similarities(float[] vector, java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Map.of();
+    }
+    float[] target = CaseDocuments.unitVector(vector, "query");
+    java.util.List<org.apache.lucene.util.BytesRef> terms = new java.util.ArrayList<>();
+    for (String id : ids) {
+      terms.add(new org.apache.lucene.util.BytesRef(id));
+    }
+    return search(searcher -> {
+      if (dimensionOf(searcher.getIndexReader()) == 0) {
+        return java.util.Map.of();
+      }
+      Query only = new org.apache.lucene.search.TermInSetQuery(CaseDocuments.ID, terms);
+      Query q = new KnnFloatVectorQuery(CaseDocuments.VECTOR, target, ids.size(), only);
+      java.util.Map<String, Double> out = new java.util.HashMap<>();
+      for (ScoredMatch m : hits(searcher, searcher.search(q, ids.size()), s -> 2.0 * s - 1.0)) {
+        out.put(m.id(), m.score());
+      }
+      return out;
+    });
+  }
+
+  /**
    * BM25 search over the notes' text (metadata key {@value CaseDocuments#TEXT_KEY}), filtered
    * like {@link #query}. Scores are BM25 scores, not cosines. Query syntax characters have no
    * meaning: the text is analysed into terms, any of which may match.

@@ -84,6 +84,26 @@ class LocalVectorStoreTest {
   }
 
   @Test
+  void similaritiesGiveTheExactCosineOfNamedRecords() {
+    List<VectorRecord> cases = cases(new Random(3));
+    try (LocalVectorStore store = LocalVectorStore.open(tmp.resolve("idx"))) {
+      store.upsert(cases);
+      float[] q = cases.get(7).values();
+      Map<String, Double> sims = store.similarities(q, List.of("case-3", "case-30", "nope"));
+      assertEquals(2, sims.size(), "ids the store does not hold are absent");
+      for (String id : List.of("case-3", "case-30")) {
+        float[] v = cases.get(Integer.parseInt(id.substring(5))).values();
+        double dot = 0;
+        for (int i = 0; i < DIM; i++) {
+          dot += q[i] * v[i];
+        }
+        assertEquals(dot, sims.get(id), 1e-5, id);
+      }
+      assertTrue(store.similarities(q, List.of()).isEmpty());
+    }
+  }
+
+  @Test
   void scoreIsTheCosineEvenForDissimilarVectors() {
     float[] a = new float[DIM];
     a[0] = 1;

@@ -22,6 +22,8 @@ public final class SparkSessions {
       setIfAbsent(conf, "spark.driver.bindAddress", "127.0.0.1");
     }
     setIfAbsent(conf, "spark.ui.enabled", "false");
+    // on a terminal, show Spark's stage progress bar for long stages
+    setIfAbsent(conf, "spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
     setIfAbsent(conf, "spark.sql.shuffle.partitions", "16");
     setIfAbsent(conf, "spark.sql.adaptive.enabled", "true");
     setIfAbsent(conf, "spark.sql.session.timeZone", "UTC");

@@ -76,6 +76,20 @@ class IngestCommandTest {
     assertEquals(v1, again.path("table_versions").path("cases").asLong(), "no new table version");
     assertTrue(Files.exists(wh.resolve("runs/r2.json")));
 
+    Path csv = dir.resolve("out/cases.csv");
+    assertEquals(0, Main.run("export", "--table", "cases", "--format", "csv", "--out", csv.toString(),
+        "--version", "0", "--warehouse", wh.toString(), "--set", "tracking.enabled=false"));
+    java.util.List<org.apache.spark.sql.Row> exported = spark.read().option("header", "true")
+        .option("multiLine", "true").option("escape", "\"").csv(csv.toString()).collectAsList();
+    assertEquals(3, exported.size(), "export writes one CSV file with every row");
+    assertTrue(exported.get(0).<String>getAs("relevant_articles").startsWith("{"), "maps become JSON text");
+    Path jsonl = dir.resolve("out/cases.jsonl");
+    assertEquals(0, Main.run("export", "--table", "cases", "--format", "jsonl", "--out", jsonl.toString(),
+        "--warehouse", wh.toString(), "--set", "tracking.enabled=false"));
+    assertEquals(3, Files.readAllLines(jsonl).size());
+    assertEquals(1, Main.run("export", "--table", "nope", "--out", jsonl.toString(),
+        "--warehouse", wh.toString(), "--set", "tracking.enabled=false"), "unknown table is an error");
+
     Row r = spark.read().format("delta").load(wh.resolve("cases").toString())
         .filter("patient_uid = '1000002-1'").first();
     assertEquals(40.5, r.<Double>getAs("age_years"), 1e-9);

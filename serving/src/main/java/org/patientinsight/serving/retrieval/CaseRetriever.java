@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.patientinsight.core.embed.TextEmbedder;
+import org.patientinsight.core.vector.LocalVectorStore;
 import org.patientinsight.core.vector.ScoredMatch;
 import org.patientinsight.core.vector.SearchFilter;
 import org.patientinsight.core.vector.VectorStore;
@@ -68,11 +69,19 @@ public final class CaseRetriever {
         }
       }
     }
-    List<RetrievedCase> out = new ArrayList<>(Math.min(topK, order.size()));
-    for (String id : order) {
-      if (out.size() == topK) {
-        break;
+    List<String> chosen = order.subList(0, Math.min(topK, order.size()));
+    List<String> unscored = new ArrayList<>();
+    for (String id : chosen) {
+      if (!cosine.containsKey(id)) {
+        unscored.add(id);
       }
+    }
+    if (!unscored.isEmpty() && store instanceof LocalVectorStore local) {
+      // keyword hits beyond the dense candidates: score them the same way (exact cosine)
+      cosine.putAll(local.similarities(vector, unscored));
+    }
+    List<RetrievedCase> out = new ArrayList<>(chosen.size());
+    for (String id : chosen) {
       out.add(RetrievedCase.from(byId.get(id), cosine.get(id)));
     }
     return out;

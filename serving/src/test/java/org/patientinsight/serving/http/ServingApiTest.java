@@ -209,8 +209,9 @@ class ServingApiTest {
           "{\"question\":\"what was the troponin?\"}", TestServer.KEY);
       assertEquals(200, q.statusCode(), q.body());
       assertNotNull(JSON.readTree(q.body()).path("answer").asText());
-      assertEquals(404, second.get("/api/v1/analyses/" + id.replace('a', 'b').replace('1', '2'),
-          TestServer.KEY).statusCode());
+      String unknown = java.util.UUID.randomUUID().toString();
+      assertEquals(404, second.get("/api/v1/analyses/" + unknown, TestServer.KEY).statusCode(),
+          "an id that was never created");
     }
   }
 }
