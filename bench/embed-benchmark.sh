@@ -2,7 +2,8 @@
 # Embedding throughput: raw embedder (batch 1, a caller per core) vs the Spark `embed` stage
 # (local[*], end to end) vs langchain4j's embedAll, on the same 512 ~200-word notes.
 # Prints texts/s, tokens/s, peak RSS and ratios. Arguments go to EmbedBenchmark:
-#   bench/embed-benchmark.sh [--notes N] [--modes raw,spark,langchain4j]
+#   bench/embed-benchmark.sh [--notes N] [--modes raw,spark,langchain4j] [--repeat R]
+# (settings take turns R times, default 2; the best run of each is reported)
 # Builds into jobs/target-embedbench (and the same dir of the modules jobs needs).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

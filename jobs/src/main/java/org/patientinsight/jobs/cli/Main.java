@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         QualityCommand.class,
         DriftCommand.class,
         ExportCommand.class,
+        EmbedCommand.class,
+        SyncCommand.class,
+        EmbedTextCommand.class,
         ConfigCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Also: 'patient-insight serve' (the RAG service) and 'patient-insight submit' "

@@ -1,14 +1,22 @@
 package org.patientinsight.jobs.cli;
 
 import org.patientinsight.jobs.drift.DriftStage;
+import org.patientinsight.jobs.embed.EmbedStage;
+import org.patientinsight.jobs.embed.SyncStage;
 import org.patientinsight.jobs.ingest.IngestStage;
 import org.patientinsight.jobs.run.RunContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-    description = "Run every stage in order on one input: ingest, quality gate, publish, drift.")
+    description = {"Run every stage in order on one input: ingest, quality gate, publish, drift, "
+        + "embed, sync.",
+        "With --set vector.store=none the embed and sync stages are left out."})
 final class PipelineCommand extends BatchCommand {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineCommand.class);
+
   @Mixin
   InputOptions inputs;
 
@@ -29,6 +37,12 @@ final class PipelineCommand extends BatchCommand {
     String format = inputs.format != null ? inputs.format : ctx.settings().getOptional("ingest.format");
     new IngestStage(ctx, Gates.quality(quality.skipQuality)).run(inputs.resolvedInput(), format,
         published -> ctx.stage("drift", () -> new DriftStage(ctx).run(published)));
+    if ("none".equalsIgnoreCase(ctx.settings().get("vector.store"))) {
+      LOG.info("[{}] embed and sync left out (vector.store=none)", ctx.runId());
+      return;
+    }
+    ctx.stage("embed", () -> new EmbedStage(ctx).run());
+    ctx.stage("sync", () -> new SyncStage(ctx).run());
   }
 
   @Override

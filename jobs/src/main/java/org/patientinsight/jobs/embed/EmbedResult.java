@@ -1,0 +1,41 @@
+package org.patientinsight.jobs.embed;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one embed stage did: texts embedded, tokens the model saw, seconds spent embedding
+ * (the Spark job that reads the changed cases and runs the model) and in the whole stage.
+ */
+public record EmbedResult(String modelId, long embedded, long tokens, long skippedNoNote,
+    int tasks, double embedSeconds, double stageSeconds) {
+
+  public double textsPerSecond() {
+    return embedSeconds > 0 ? embedded / embedSeconds : 0;
+  }
+
+  public double tokensPerSecond() {
+    return embedSeconds > 0 ? tokens / embedSeconds : 0;
+  }
+
+  /** The run summary's {@code embedding} section (figures only). */
+  public Map<String, Object> toSection(String store) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model_id", modelId);
+    m.put("store", store);
+    m.put("embedded", embedded);
+    m.put("tokens", tokens);
+    m.put("skipped_no_note", skippedNoNote);
+    m.put("tasks", tasks);
+    m.put("seconds", round(embedSeconds, 3));
+    m.put("stage_seconds", round(stageSeconds, 3));
+    m.put("texts_per_s", round(textsPerSecond(), 1));
+    m.put("tokens_per_s", round(tokensPerSecond(), 0));
+    return m;
+  }
+
+  private static double round(double v, int digits) {
+    double f = Math.pow(10, digits);
+    return Math.round(v * f) / f;
+  }
+}
