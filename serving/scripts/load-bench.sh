@@ -8,7 +8,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 warehouse="$(realpath -m "${1:-$here/../../warehouse}")"
 duration="${DURATION:-20s}"; conns="${CONNECTIONS:-8}"; threads="${THREADS:-2}"
 port="${PORT:-18080}"
-command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 2; }
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "wrk missing: apt-get install -y wrk" >&2; exit 2
+  fi
+fi
 cp="$("$here/classpath.sh")"
 work="$(mktemp -d)"
 if [ ! -d "$warehouse/vector_index" ]; then

@@ -111,7 +111,9 @@ abstract class BatchCommand implements Callable<Integer> {
         System.err.println("warning: could not write " + common.summaryJson + ": " + Errors.oneLine(e));
       }
     }
-    System.out.println(summary.reconciliation());
+    if (summary.counts().get("read") > 0) {
+      System.out.println(summary.reconciliation());
+    }
     System.out.println("run " + summary.runId() + " " + summary.status() + "; summary: " + where);
     if (summary.error() != null) {
       System.err.println((summary.status() == RunStatus.REJECTED ? "rejected: " : "error: ")
