@@ -8,13 +8,18 @@ import java.nio.file.Path;
 public final class ProcessMemory {
   private ProcessMemory() {}
 
-  /** Peak RSS in MiB, or -1 where /proc is not available. */
+  /** Peak RSS in MiB (one decimal), or -1 where /proc is not available. */
   public static double peakRssMib() {
+    long kib = peakRssKib();
+    return kib < 0 ? -1 : Math.round(kib / 1024.0 * 10) / 10.0;
+  }
+
+  /** Peak RSS in KiB, or -1 where /proc is not available. */
+  public static long peakRssKib() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmHWM:")) {
-          String kb = line.substring(6).trim().split("\\s+")[0];
-          return Math.round(Long.parseLong(kb) / 1024.0 * 10) / 10.0;
+          return Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
         }
       }
     } catch (IOException | RuntimeException e) {

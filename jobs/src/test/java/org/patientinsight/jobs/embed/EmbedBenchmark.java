@@ -175,7 +175,7 @@ public final class EmbedBenchmark {
     StringBuilder line = new StringBuilder(RESULT);
     line.append("texts=").append(texts.size());
     r.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
-    line.append(" rssKb=").append(peakRssKb());
+    line.append(" rssKb=").append(org.patientinsight.jobs.run.ProcessMemory.peakRssKib());
     System.out.println(line);
     System.exit(0); // Spark's non-daemon threads would keep the child alive
   }
@@ -279,20 +279,6 @@ public final class EmbedBenchmark {
   private static long processCpuNanos() {
     return ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
-  }
-
-  /** VmHWM from /proc/self/status: this JVM's peak resident set in kB (-1 if unknown). */
-  static long peakRssKb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      return -1;
-    }
-    return -1;
   }
 
   private static String loadAverage() {

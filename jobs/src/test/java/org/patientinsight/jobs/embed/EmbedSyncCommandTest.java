@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.delta.tables.DeltaTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +23,7 @@ import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.core.vector.LocalVectorStore;
 import org.patientinsight.core.vector.ScoredMatch;
 import org.patientinsight.core.vector.SearchFilter;
-import org.patientinsight.jobs.cli.Main;
+import org.patientinsight.jobs.testing.CliRun;
 import org.patientinsight.jobs.testing.RawCsv;
 import org.patientinsight.jobs.testing.SharedSpark;
 import org.patientinsight.jobs.testing.Summaries;
@@ -46,20 +44,12 @@ class EmbedSyncCommandTest {
     spark = SharedSpark.get();
   }
 
-  private JsonNode run(String command, Path warehouse, String runId, String... extra) {
-    Path summary = dir.resolve("summary-" + runId + ".json");
-    List<String> args = new ArrayList<>(List.of(command, "--warehouse", warehouse.toString(),
-        "--run-id", runId, "--summary-json", summary.toString(),
-        "--set", "tracking.local_dir=" + dir.resolve("mlruns")));
-    args.addAll(Arrays.asList(extra));
-    int code = Main.run(args.toArray(new String[0]));
-    JsonNode s = Summaries.read(summary);
-    assertEquals("SUCCEEDED".equals(s.path("status").asText()) ? 0 : 1, code, s.toString());
-    return s;
+  private CliRun cli() {
+    return new CliRun(dir); // warehouse dir/wh, MLflow under dir
   }
 
-  private JsonNode succeeded(String command, Path warehouse, String runId, String... extra) {
-    JsonNode s = run(command, warehouse, runId, extra);
+  private JsonNode succeeded(String command, String runId, String... extra) {
+    JsonNode s = cli().run(command, runId, extra);
     assertEquals("SUCCEEDED", s.path("status").asText(), s.toString());
     return s;
   }
@@ -75,7 +65,7 @@ class EmbedSyncCommandTest {
 
   private Path ingest(Path wh, String runId, RawCsv csv) throws Exception {
     Path input = csv.write(dir.resolve("in-" + runId + "/cases.csv"));
-    succeeded("ingest", wh, runId, "--input", input.toString());
+    succeeded("ingest", runId, "--input", input.toString());
     return input;
   }
 
@@ -94,7 +84,7 @@ class EmbedSyncCommandTest {
     Path wh = dir.resolve("wh");
     ingest(wh, "i1", cases("Seizures after a febrile illness."));
 
-    JsonNode e1 = succeeded("embed", wh, "e1");
+    JsonNode e1 = succeeded("embed", "e1");
     assertEquals(3, Summaries.count(e1, "embedded"));
     JsonNode section = e1.path("embedding");
     assertEquals(MiniLmEmbedder.MODEL_ID, section.path("model_id").asText());
@@ -111,7 +101,7 @@ class EmbedSyncCommandTest {
       assertEquals(1.0, norm, 1e-4);
     }
 
-    JsonNode s1 = succeeded("sync", wh, "s1");
+    JsonNode s1 = succeeded("sync", "s1");
     assertEquals(3, Summaries.count(s1, "upserted"));
     assertEquals(0, Summaries.count(s1, "deleted"));
     assertEquals(3, s1.path("vector_sync").path("store_count").asLong());
@@ -136,10 +126,10 @@ class EmbedSyncCommandTest {
 
     // unchanged cases: nothing embedded, nothing upserted, no new table versions
     long embeddingsVersion = e1.path("table_versions").path("embeddings").asLong();
-    JsonNode e2 = succeeded("embed", wh, "e2");
+    JsonNode e2 = succeeded("embed", "e2");
     assertEquals(0, Summaries.count(e2, "embedded"));
     assertEquals(embeddingsVersion, e2.path("table_versions").path("embeddings").asLong());
-    JsonNode s2 = succeeded("sync", wh, "s2");
+    JsonNode s2 = succeeded("sync", "s2");
     assertEquals(0, Summaries.count(s2, "upserted"));
     assertEquals(0, Summaries.count(s2, "deleted"));
     assertEquals(s1.path("table_versions").path("vector_sync").asLong(),
@@ -148,12 +138,12 @@ class EmbedSyncCommandTest {
     // one edited case: exactly one vector re-embedded and upserted
     Map<String, String> before = embeddedHashes(wh);
     ingest(wh, "i2", cases("Seizures after a febrile illness; MRI showed mesial temporal sclerosis."));
-    JsonNode e3 = succeeded("embed", wh, "e3");
+    JsonNode e3 = succeeded("embed", "e3");
     assertEquals(1, Summaries.count(e3, "embedded"));
     Map<String, String> after = embeddedHashes(wh);
     assertNotEquals(before.get("3000001-2"), after.get("3000001-2"));
     assertEquals(before.get("3000001-1"), after.get("3000001-1"));
-    JsonNode s3 = succeeded("sync", wh, "s3");
+    JsonNode s3 = succeeded("sync", "s3");
     assertEquals(1, Summaries.count(s3, "upserted"));
     try (LocalVectorStore index = openIndex(wh)) {
       assertEquals(3, index.count());
@@ -164,7 +154,7 @@ class EmbedSyncCommandTest {
 
     // a case deleted from the table with SQL disappears from the index at the next sync
     DeltaTable.forPath(spark, wh.resolve("cases").toString()).delete("patient_uid = '3000001-1'");
-    JsonNode s4 = succeeded("sync", wh, "s4");
+    JsonNode s4 = succeeded("sync", "s4");
     assertEquals(1, Summaries.count(s4, "deleted"));
     assertEquals(0, Summaries.count(s4, "upserted"));
     try (LocalVectorStore index = openIndex(wh)) {
@@ -174,7 +164,7 @@ class EmbedSyncCommandTest {
     }
     assertFalse(embeddedHashes(wh).containsKey("3000001-1"), "its embedding is dropped too");
     assertEquals(Set.of("3000001-2", "3000002-1"), ledgerIds(wh));
-    JsonNode e4 = succeeded("embed", wh, "e4");
+    JsonNode e4 = succeeded("embed", "e4");
     assertEquals(0, Summaries.count(e4, "embedded"));
   }
 
@@ -183,25 +173,25 @@ class EmbedSyncCommandTest {
     Path wh = dir.resolve("wh");
     ingest(wh, "i1", cases("Seizures after a febrile illness."));
     // sync before any embed: nothing to push, and the summary says why
-    JsonNode early = succeeded("sync", wh, "s0");
+    JsonNode early = succeeded("sync", "s0");
     assertEquals(0, Summaries.count(early, "upserted"));
     assertEquals(3, early.path("vector_sync").path("not_embedded").asLong());
     // a store name that does not exist fails naming the key
-    JsonNode badName = run("sync", wh, "s0b", "--set", "vector.store=elastic");
+    JsonNode badName = cli().run("sync", "s0b", "--set", "vector.store=elastic");
     assertEquals("FAILED", badName.path("status").asText());
     assertTrue(badName.path("error").asText().contains("vector.store"), badName.path("error").asText());
 
-    assertEquals(3, Summaries.count(succeeded("embed", wh, "e1"), "embedded"));
+    assertEquals(3, Summaries.count(succeeded("embed", "e1"), "embedded"));
 
     // the store cannot be opened: the sync fails after the vectors were paid for
     Path notADir = Files.writeString(dir.resolve("not-a-dir"), "x");
-    JsonNode failed = run("sync", wh, "s1", "--set", "vector.local.dir=" + notADir);
+    JsonNode failed = cli().run("sync", "s1", "--set", "vector.local.dir=" + notADir);
     assertEquals("FAILED", failed.path("status").asText(), failed.toString());
     assertEquals(3, embeddedHashes(wh).size(), "a failed sync keeps the embeddings");
 
-    JsonNode e2 = succeeded("embed", wh, "e2");
+    JsonNode e2 = succeeded("embed", "e2");
     assertEquals(0, Summaries.count(e2, "embedded"), "nothing is embedded twice");
-    JsonNode s2 = succeeded("sync", wh, "s2");
+    JsonNode s2 = succeeded("sync", "s2");
     assertEquals(3, Summaries.count(s2, "upserted"));
     try (LocalVectorStore index = openIndex(wh)) {
       assertEquals(3, index.count());
@@ -212,20 +202,20 @@ class EmbedSyncCommandTest {
   void anotherModelsVectorsAreEmbeddedAgainAndAWipedIndexIsRefilled() throws Exception {
     Path wh = dir.resolve("wh");
     ingest(wh, "i1", cases("Seizures after a febrile illness."));
-    succeeded("embed", wh, "e1");
-    succeeded("sync", wh, "s1");
+    succeeded("embed", "e1");
+    succeeded("sync", "s1");
 
     DeltaTable.forPath(spark, wh.resolve("embeddings").toString()).update(
         functions.expr("patient_uid = '3000002-1'"),
         Map.of("model_id", functions.lit("some-older-model")));
-    assertEquals(1, Summaries.count(succeeded("embed", wh, "e2"), "embedded"));
-    assertEquals(1, Summaries.count(succeeded("sync", wh, "s2"), "upserted"));
+    assertEquals(1, Summaries.count(succeeded("embed", "e2"), "embedded"));
+    assertEquals(1, Summaries.count(succeeded("sync", "s2"), "upserted"));
 
     // the index directory is removed behind the job's back: the next sync pushes everything
     try (var files = Files.walk(wh.resolve("vector_index"))) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
-    JsonNode s3 = succeeded("sync", wh, "s3");
+    JsonNode s3 = succeeded("sync", "s3");
     assertTrue(s3.path("vector_sync").path("full_resync").asBoolean(), s3.toString());
     assertEquals(3, Summaries.count(s3, "upserted"));
     try (LocalVectorStore index = openIndex(wh)) {
