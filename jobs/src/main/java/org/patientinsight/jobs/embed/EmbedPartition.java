@@ -26,12 +26,20 @@ final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
   private final Timestamp embeddedAt;
   private final int logEvery;
   private final LongAccumulator progress;
+  private final LongAccumulator tokenCount;
 
-  EmbedPartition(String runId, Timestamp embeddedAt, int logEvery, LongAccumulator progress) {
+  /**
+   * {@code progress} gets one per embedded text and {@code tokenCount} the tokens the model
+   * saw; both are exact when this runs in a job's result tasks (Spark applies a result task's
+   * accumulator updates once), and only a progress indication otherwise.
+   */
+  EmbedPartition(String runId, Timestamp embeddedAt, int logEvery, LongAccumulator progress,
+      LongAccumulator tokenCount) {
     this.runId = runId;
     this.embeddedAt = embeddedAt;
     this.logEvery = logEvery;
     this.progress = progress;
+    this.tokenCount = tokenCount;
   }
 
   @Override
@@ -64,6 +72,7 @@ final class EmbedPartition implements MapPartitionsFunction<Row, Row> {
         done++;
         tokens += e.tokens();
         progress.add(1);
+        tokenCount.add(e.tokens());
         if (logEvery > 0 && done % logEvery == 0) {
           progress("so far");
         }

@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one embed stage did: texts embedded, tokens the model saw, seconds spent embedding
- * (the Spark job that reads the changed cases and runs the model) and in the whole stage.
+ * What one embed stage did: texts embedded, tokens the model saw, how the vectors were written
+ * ({@code append}, {@code merge}, or {@code none}), seconds spent embedding (the Spark job
+ * that reads the changed cases and runs the model — with an append, the same job writes the
+ * vectors) and in the whole stage.
  */
 public record EmbedResult(String modelId, long embedded, long tokens, long skippedNoNote,
-    int tasks, double embedSeconds, double stageSeconds) {
+    int tasks, String write, double embedSeconds, double stageSeconds) {
 
   public double textsPerSecond() {
     return embedSeconds > 0 ? embedded / embedSeconds : 0;
@@ -27,6 +29,7 @@ public record EmbedResult(String modelId, long embedded, long tokens, long skipp
     m.put("tokens", tokens);
     m.put("skipped_no_note", skippedNoNote);
     m.put("tasks", tasks);
+    m.put("write", write);
     m.put("seconds", round(embedSeconds, 3));
     m.put("stage_seconds", round(stageSeconds, 3));
     m.put("texts_per_s", round(textsPerSecond(), 1));

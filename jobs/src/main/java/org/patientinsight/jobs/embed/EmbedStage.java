@@ -10,12 +10,14 @@ import static org.apache.spark.sql.functions.when;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
@@ -23,22 +25,27 @@ import org.patientinsight.jobs.tables.TableVersions;
 import org.patientinsight.jobs.tables.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.collection.JavaConverters;
 
 /**
  * The embed stage: embeds the cases whose (content_hash, model) has no vector in
- * {@code embeddings} yet — new, edited, or embedded by another model — and MERGEs the vectors
- * into {@code embeddings}. Nothing is pushed to a vector store here: {@link SyncStage} does
- * that from the table, so a failed or throttled upsert never costs an embedding again.
+ * {@code embeddings} yet — new, edited, or embedded by another model — and writes the vectors
+ * to {@code embeddings}. Nothing is pushed to a vector store here: {@link SyncStage} does that
+ * from the table, so a failed or throttled upsert never costs an embedding again.
  *
  * <p>Notes never reach the driver: the anti-join, the model and the write all run in Spark.
- * The texts are dealt round-robin into equal tasks ({@link EmbedTaskPlan}); the vectors are
- * persisted once computed so the MERGE (which reads its source twice) never re-runs the model;
- * when none of the uids has a row yet (a first fill) they are appended instead of merged. One
- * embed run at a time per warehouse (as for every writing stage).
+ * A first job counts the backlog ({@link EmbedBacklog}) to size the tasks and choose the
+ * write; the texts are then dealt round-robin into equal tasks ({@link EmbedTaskPlan}).
+ * When every uid is new (a first fill, a batch of new cases) the model runs inside the append
+ * job itself, and the counts come from accumulators of that job's result tasks, which Spark
+ * applies once per task. When some uids already have a row, the vectors are persisted and
+ * MERGEd (a MERGE reads its source twice; the model must not run twice). One embed run at a
+ * time per warehouse (as for every writing stage).
  * Adds the count {@code embedded} and the section {@code embedding} to the run summary.
  */
 public final class EmbedStage {
   private static final Logger LOG = LoggerFactory.getLogger(EmbedStage.class);
+  private static final List<String> KEY = List.of("patient_uid", "content_hash");
 
   private final RunContext ctx;
 
@@ -54,82 +61,106 @@ public final class EmbedStage {
       throw new JobFailure("no cases table at " + casesPath + "; run 'ingest' or 'pipeline' first");
     }
     String embeddingsPath = ctx.tablePath(EmbeddingTables.EMBEDDINGS);
-    EmbeddingTables.createIfMissing(spark, embeddingsPath, EmbeddingTables.EMBEDDINGS_SCHEMA);
+    boolean haveEmbeddings = TableVersions.versionOf(spark, embeddingsPath) >= 0;
     String modelId = MiniLmEmbedder.MODEL_ID;
     int tasksPerSlot = ctx.settings().getInt("embed.tasks_per_slot", 1, 1000);
     int logEvery = ctx.settings().getInt("embed.log_every", 0, Integer.MAX_VALUE);
     String store = VectorStores.configuredName(ctx.settings()); // a bad name fails before any work
 
-    Dataset<Row> current = spark.read().format("delta").load(embeddingsPath)
-        .filter(col("model_id").equalTo(lit(modelId)))
-        .select("patient_uid", "content_hash");
-    // uids that have some row in embeddings already (then a MERGE replaces it; else append)
-    Dataset<Row> known = spark.read().format("delta").load(embeddingsPath)
-        .select(col("patient_uid"), lit(true).as("known"));
     Dataset<Row> changed = spark.read().format("delta").load(casesPath)
-        .select("patient_uid", "content_hash", "note")
-        .join(current, scala.collection.JavaConverters.asScalaBuffer(
-            java.util.List.of("patient_uid", "content_hash")).toSeq(), "left_anti");
-    Column hasNote = col("note").isNotNull().and(length(col("note")).gt(0));
-    Row counts = changed.join(known, changed.col("patient_uid").equalTo(known.col("patient_uid")), "left")
-        .agg(count(lit(1)), sum(when(hasNote, 0).otherwise(1)),
-            sum(when(hasNote.and(col("known").isNotNull()), 1).otherwise(0)))
-        .first();
-    long changedCount = counts.getLong(0);
-    long noNote = counts.isNullAt(1) ? 0 : counts.getLong(1);
-    long replacing = counts.isNullAt(2) ? 0 : counts.getLong(2);
-    if (noNote > 0) {
-      LOG.warn("[{}] {} changed case(s) have no note and are not embedded", ctx.runId(), noNote);
+        .select("patient_uid", "content_hash", "note");
+    if (haveEmbeddings) {
+      Dataset<Row> current = spark.read().format("delta").load(embeddingsPath)
+          .filter(col("model_id").equalTo(lit(modelId)))
+          .select("patient_uid", "content_hash");
+      changed = changed.join(current, JavaConverters.asScalaBuffer(KEY).toSeq(), "left_anti");
     }
-    long toEmbed = changedCount - noNote;
+    Column hasNote = col("note").isNotNull().and(length(col("note")).gt(0));
+    EmbedBacklog backlog = countBacklog(spark, changed, hasNote, haveEmbeddings, embeddingsPath);
+    if (backlog.noNote() > 0) {
+      LOG.warn("[{}] {} changed case(s) have no note and are not embedded", ctx.runId(),
+          backlog.noNote());
+    }
+    long toEmbed = backlog.toEmbed();
     EmbedTaskPlan plan = EmbedTaskPlan.of(toEmbed, spark.sparkContext().defaultParallelism(),
         tasksPerSlot);
-    LOG.info("[{}] {} case(s) to embed with {} in {} task(s) on {} slot(s)", ctx.runId(),
-        toEmbed, modelId, plan.tasks(), plan.slots());
+    LOG.info("[{}] {} case(s) to embed with {} in {} task(s) on {} slot(s); vectors {}",
+        ctx.runId(), toEmbed, modelId, plan.tasks(), plan.slots(), backlog.appendOnly()
+            ? "appended" : "merged (" + backlog.replacing() + " replace older ones)");
 
+    long embedded = 0;
     long tokens = 0;
     double embedSeconds = 0;
     if (toEmbed > 0) {
       long t0 = System.nanoTime();
+      LongAccumulator tokenCount = spark.sparkContext().longAccumulator("embedded tokens");
       try (EmbedProgress progress = new EmbedProgress(spark.sparkContext(), ctx.runId(), toEmbed)) {
         Dataset<Row> vectors = changed.filter(hasNote)
             .repartition(plan.tasks())
             .mapPartitions(new EmbedPartition(ctx.runId(), Timestamp.from(Instant.now()), logEvery,
-                progress.counter()), Encoders.row(EmbeddingTables.EMBEDDINGS_SCHEMA))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-          Row done = vectors.agg(count(lit(1)), sum(col("tokens"))).first();
+                progress.counter(), tokenCount), Encoders.row(EmbeddingTables.EMBEDDINGS_SCHEMA));
+        if (backlog.appendOnly()) {
+          // one job reads, embeds and writes; the model runs in its result tasks
+          vectors.write().format("delta").mode("append").save(embeddingsPath);
+          embedded = progress.counter().value();
+          tokens = tokenCount.value();
           embedSeconds = (System.nanoTime() - t0) / 1e9;
-          if (done.getLong(0) != toEmbed) {
-            LOG.warn("[{}] embedded {} texts, {} were counted before (cases changed meanwhile?)",
-                ctx.runId(), done.getLong(0), toEmbed);
-            toEmbed = done.getLong(0);
-          }
-          tokens = done.getLong(1);
-          if (replacing == 0) {
-            // only new uids (e.g. the first run): a plain append, far cheaper than a MERGE
-            vectors.write().format("delta").mode("append").save(embeddingsPath);
-          } else {
+        } else {
+          Dataset<Row> kept = vectors.persist(StorageLevel.MEMORY_AND_DISK());
+          try {
+            Row done = kept.agg(count(lit(1)), sum(col("tokens"))).first();
+            embedSeconds = (System.nanoTime() - t0) / 1e9;
+            embedded = done.getLong(0);
+            tokens = done.isNullAt(1) ? 0 : done.getLong(1);
             DeltaTable.forPath(spark, embeddingsPath).as("t")
-                .merge(vectors.as("s"), "t.patient_uid = s.patient_uid")
+                .merge(kept.as("s"), "t.patient_uid = s.patient_uid")
                 .whenMatched().updateAll()
                 .whenNotMatched().insertAll()
                 .execute();
+          } finally {
+            kept.unpersist();
           }
-        } finally {
-          vectors.unpersist();
         }
       }
+      if (embedded != toEmbed) {
+        LOG.warn("[{}] embedded {} texts, {} were counted before (cases changed meanwhile?)",
+            ctx.runId(), embedded, toEmbed);
+      }
+    } else if (!haveEmbeddings) {
+      EmbeddingTables.createIfMissing(spark, embeddingsPath, EmbeddingTables.EMBEDDINGS_SCHEMA);
     }
     ctx.summary().tableVersion(EmbeddingTables.EMBEDDINGS,
         TableVersions.versionOf(spark, embeddingsPath));
-    EmbedResult result = new EmbedResult(modelId, toEmbed, tokens, noNote, plan.tasks(),
-        embedSeconds, (System.nanoTime() - stageStart) / 1e9);
-    ctx.summary().count("embedded", toEmbed);
+    String write = toEmbed == 0 ? "none" : backlog.appendOnly() ? "append" : "merge";
+    EmbedResult result = new EmbedResult(modelId, embedded, tokens, backlog.noNote(),
+        plan.tasks(), write, embedSeconds, (System.nanoTime() - stageStart) / 1e9);
+    ctx.summary().count("embedded", embedded);
     ctx.summary().section("embedding", result.toSection(store));
     LOG.info("[{}] embedded {} texts ({} tokens) in {} s: {} texts/s, {} tokens/s", ctx.runId(),
-        toEmbed, tokens, String.format("%.1f", embedSeconds),
+        embedded, tokens, String.format("%.1f", embedSeconds),
         String.format("%.1f", result.textsPerSecond()), String.format("%.0f", result.tokensPerSecond()));
     return result;
+  }
+
+  /**
+   * One small job over the changed rows (the note is only measured, never kept) and, when
+   * there is an embeddings table, the uids it holds under any model.
+   */
+  private static EmbedBacklog countBacklog(SparkSession spark, Dataset<Row> changed,
+      Column hasNote, boolean haveEmbeddings, String embeddingsPath) {
+    Dataset<Row> flagged = changed.select(col("patient_uid"), hasNote.as("has_note"));
+    Column replacing = lit(false);
+    if (haveEmbeddings) {
+      Dataset<Row> known = spark.read().format("delta").load(embeddingsPath)
+          .select(col("patient_uid")).distinct().withColumn("known", lit(true));
+      flagged = flagged.join(known, JavaConverters.asScalaBuffer(List.of("patient_uid")).toSeq(),
+          "left");
+      replacing = col("has_note").and(col("known").isNotNull());
+    }
+    Row counts = flagged.agg(count(lit(1)),
+        sum(when(col("has_note"), 0).otherwise(1)),
+        sum(when(replacing, 1).otherwise(0))).first();
+    return new EmbedBacklog(counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1),
+        counts.isNullAt(2) ? 0 : counts.getLong(2));
   }
 }

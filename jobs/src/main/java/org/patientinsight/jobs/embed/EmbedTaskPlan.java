@@ -3,8 +3,10 @@ package org.patientinsight.jobs.embed;
 /**
  * How many Spark tasks the texts to embed are dealt into. Every text costs about the same
  * (notes are mostly longer than the 256-token window, and batch 1 has no padding), so equal
- * counts per task are equal work; a few tasks per slot let a slot that finishes early take
- * another one instead of idling behind a straggler, while keeping per-task overhead small.
+ * counts per task are equal work. One task per slot (the default) has the fewest waves and
+ * measured fastest on one machine; a few tasks per slot let a slot that finishes early take
+ * another one instead of idling behind a straggler, which pays on a cluster whose executors
+ * differ in speed.
  */
 public record EmbedTaskPlan(int tasks, int slots) {
 

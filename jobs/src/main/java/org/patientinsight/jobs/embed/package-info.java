@@ -5,7 +5,8 @@
  *   <li>{@link org.patientinsight.jobs.embed.EmbedStage} embeds only cases whose
  *       (patient_uid, content_hash) has no vector of the current model, in Spark, and writes
  *       them to {@code embeddings} before anything touches a store — so a failed or throttled
- *       upsert never costs an embedding again.
+ *       upsert never costs an embedding again. New uids are appended by the embedding job
+ *       itself; replaced ones are MERGEd from persisted vectors.
  *   <li>{@link org.patientinsight.jobs.embed.SyncStage} then makes the configured store
  *       ({@code vector.store}: local Lucene index or Pinecone) hold exactly the current
  *       vectors, deleting ids whose case is gone, and records per store what it holds in

@@ -169,6 +169,41 @@ class EmbedSyncCommandTest {
   }
 
   @Test
+  void newCasesAreAppendedAndABatchWithAnEditIsMerged() throws Exception {
+    Path wh = dir.resolve("wh");
+    ingest(wh, "i1", cases("Seizures after a febrile illness."));
+    JsonNode e1 = succeeded("embed", "e1");
+    assertEquals("append", e1.path("embedding").path("write").asText(), "a first fill appends");
+
+    // a later batch of new cases only: appended next to the vectors already there
+    ingest(wh, "i2", new RawCsv().row("3000003-1",
+        RawCsv.note(71, "F", "Acute confusion and fever after a urinary infection."),
+        "[[71.0, 'year']]", "F"));
+    JsonNode e2 = succeeded("embed", "e2");
+    assertEquals(1, Summaries.count(e2, "embedded"));
+    assertEquals("append", e2.path("embedding").path("write").asText());
+    Map<String, String> afterNew = embeddedHashes(wh); // toMap fails on a duplicate uid
+    assertEquals(Set.of("3000001-1", "3000001-2", "3000002-1", "3000003-1"), afterNew.keySet());
+
+    // a new case and an edited one in the same batch: merged, one row per uid
+    ingest(wh, "i3", new RawCsv()
+        .row("3000004-1", RawCsv.note(33, "F", "Postpartum headache and blurred vision."),
+            "[[33.0, 'year']]", "F")
+        .row("3000002-1", RawCsv.note(40, "M", "Painless jaundice, weight loss and itching."),
+            "[[40.0, 'year']]", "M"));
+    JsonNode e3 = succeeded("embed", "e3");
+    assertEquals(2, Summaries.count(e3, "embedded"));
+    assertEquals("merge", e3.path("embedding").path("write").asText());
+    assertTrue(e3.path("embedding").path("tokens").asLong() > 2, e3.toString());
+    assertEquals(5, spark.read().format("delta").load(wh.resolve("embeddings").toString()).count());
+    Map<String, String> afterMixed = embeddedHashes(wh);
+    assertEquals(5, afterMixed.size());
+    assertNotEquals(afterNew.get("3000002-1"), afterMixed.get("3000002-1"));
+    assertEquals(afterNew.get("3000001-1"), afterMixed.get("3000001-1"));
+    assertEquals("none", succeeded("embed", "e4").path("embedding").path("write").asText());
+  }
+
+  @Test
   void aFailedSyncResumesWithoutEmbeddingAgain() throws Exception {
     Path wh = dir.resolve("wh");
     ingest(wh, "i1", cases("Seizures after a febrile illness."));
