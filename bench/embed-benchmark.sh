@@ -4,7 +4,7 @@
 # Prints texts/s, tokens/s, peak RSS and ratios. Arguments go to EmbedBenchmark:
 #   bench/embed-benchmark.sh [--notes N] [--modes raw,spark,langchain4j] [--repeat R]
 #                            [--tasks-per-slot T]
-# (settings take turns R times, default 2; each figure comes from its best run)
+# (settings take turns R times, default 3; each figure comes from its best run)
 # Builds into jobs/target-embedbench (and the same dir of the modules jobs needs).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -44,7 +44,7 @@ import org.patientinsight.jobs.tables.Tables;
  * deterministic notes (the sample generator's case-report prose, cut to about 200 words).
  * Each setting runs in a fresh JVM, so each peak RSS (VmHWM) is its own. Run with
  * {@code bench/embed-benchmark.sh [--notes N] [--modes raw,spark,langchain4j] [--repeat R]
- * [--tasks-per-slot T]}: settings take turns R times (default 2) and each figure is reported
+ * [--tasks-per-slot T]}: settings take turns R times (default 3) and each figure is reported
  * from its best run (the machine is shared and only ever slows a run down).
  *
  * <p>tokens = what the model sees with truncation at 256 ([CLS]/[SEP] included), counted by
@@ -83,7 +83,7 @@ public final class EmbedBenchmark {
     double words = texts.stream().mapToLong(t -> t.split("\\s+").length).average().orElse(0);
     System.out.printf(Locale.ROOT, "%d notes of ~%.0f words; %d cores; load average before: %s%n",
         notes, words, Runtime.getRuntime().availableProcessors(), loadAverage());
-    int repeat = Integer.parseInt(opts.getOrDefault("repeat", "2"));
+    int repeat = Integer.parseInt(opts.getOrDefault("repeat", "3"));
     // settings take turns, each repeat times; the best run of each counts (others' load only
     // ever slows a run down, so the fastest is the closest to this machine's real figure)
     String tasksPerSlot = opts.getOrDefault("tasks-per-slot", "");
