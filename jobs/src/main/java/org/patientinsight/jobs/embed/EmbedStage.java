@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.when;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -25,7 +24,6 @@ import org.patientinsight.jobs.tables.TableVersions;
 import org.patientinsight.jobs.tables.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.collection.JavaConverters;
 
 /**
  * The embed stage: embeds the cases whose (content_hash, model) has no vector in
@@ -45,7 +43,6 @@ import scala.collection.JavaConverters;
  */
 public final class EmbedStage {
   private static final Logger LOG = LoggerFactory.getLogger(EmbedStage.class);
-  private static final List<String> KEY = List.of("patient_uid", "content_hash");
 
   private final RunContext ctx;
 
@@ -73,7 +70,7 @@ public final class EmbedStage {
       Dataset<Row> current = spark.read().format("delta").load(embeddingsPath)
           .filter(col("model_id").equalTo(lit(modelId)))
           .select("patient_uid", "content_hash");
-      changed = changed.join(current, JavaConverters.asScalaBuffer(KEY).toSeq(), "left_anti");
+      changed = changed.join(current, UsingColumns.of("patient_uid", "content_hash"), "left_anti");
     }
     Column hasNote = col("note").isNotNull().and(length(col("note")).gt(0));
     EmbedBacklog backlog = countBacklog(spark, changed, hasNote, haveEmbeddings, embeddingsPath);
@@ -153,8 +150,7 @@ public final class EmbedStage {
     if (haveEmbeddings) {
       Dataset<Row> known = spark.read().format("delta").load(embeddingsPath)
           .select(col("patient_uid")).distinct().withColumn("known", lit(true));
-      flagged = flagged.join(known, JavaConverters.asScalaBuffer(List.of("patient_uid")).toSeq(),
-          "left");
+      flagged = flagged.join(known, UsingColumns.of("patient_uid"), "left");
       replacing = col("has_note").and(col("known").isNotNull());
     }
     Row counts = flagged.agg(count(lit(1)),

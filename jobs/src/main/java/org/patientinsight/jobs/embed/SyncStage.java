@@ -20,7 +20,6 @@ import org.patientinsight.jobs.tables.TableVersions;
 import org.patientinsight.jobs.tables.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.collection.Seq;
 
 /**
  * The sync stage: makes the configured vector store hold exactly the current vectors of the
@@ -86,9 +85,9 @@ public final class SyncStage {
     Dataset<Row> current = embeddings.filter(col("model_id").equalTo(lit(MiniLmEmbedder.MODEL_ID)))
         .select(UID, "content_hash", "model_id", "embedded_at", "vector");
     Dataset<Row> live = cases.select(UID, "content_hash", "pmid", "title", "age_years", "gender", "note")
-        .join(current, cols(UID, "content_hash"));
+        .join(current, UsingColumns.of(UID, "content_hash"));
     long notEmbedded = cases.select(UID, "content_hash")
-        .join(current.select(UID, "content_hash"), cols(UID, "content_hash"), "left_anti").count();
+        .join(current.select(UID, "content_hash"), UsingColumns.of(UID, "content_hash"), "left_anti").count();
     if (notEmbedded > 0) {
       LOG.warn("[{}] {} case(s) have no current embedding and are not synced; run 'embed'",
           ctx.runId(), notEmbedded);
@@ -99,7 +98,7 @@ public final class SyncStage {
     Dataset<Row> keys = live.select(UID, "content_hash", "model_id", "embedded_at");
     if (!fullResync) {
       keys = keys.join(ledger.confirmed().select(UID, "content_hash", "model_id", "embedded_at"),
-          cols(vectorKey), "left_anti");
+          UsingColumns.of(vectorKey), "left_anti");
     }
     keys = keys.persist(StorageLevel.MEMORY_AND_DISK());
     long upserted = 0;
@@ -108,7 +107,7 @@ public final class SyncStage {
       if (toPush > 0) {
         LOG.info("[{}] upserting {} vector(s) to the {} store", ctx.runId(), toPush, store.name());
         ledger.markPending(keys);
-        upserted = push(store, keys.join(live, cols(vectorKey)), toPush,
+        upserted = push(store, keys.join(live, UsingColumns.of(vectorKey)), toPush,
             chunkSize, snippetChars);
         ledger.confirm(keys);
       }
@@ -131,7 +130,7 @@ public final class SyncStage {
 
   /** Deletes from the store the ids it may hold whose case is gone; returns how many. */
   private long deleteGone(OpenedStore store, SyncLedger ledger, Dataset<Row> caseIds) {
-    Dataset<Row> gone = ledger.all().select(UID).join(caseIds, cols(UID), "left_anti")
+    Dataset<Row> gone = ledger.all().select(UID).join(caseIds, UsingColumns.of(UID), "left_anti")
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long n = gone.count();
@@ -157,7 +156,7 @@ public final class SyncStage {
   /** Drops embeddings of cases that are gone (they would never be looked at again). */
   private static void forgetGoneEmbeddings(SparkSession spark, String path, Dataset<Row> embeddings,
       Dataset<Row> caseIds) {
-    Dataset<Row> gone = embeddings.select(UID).join(caseIds, cols(UID), "left_anti");
+    Dataset<Row> gone = embeddings.select(UID).join(caseIds, UsingColumns.of(UID), "left_anti");
     if (gone.isEmpty()) {
       return;
     }
@@ -196,9 +195,5 @@ public final class SyncStage {
     return CaseRecords.of(r.getAs(UID), vector, r.getAs("pmid"), r.getAs("title"),
         r.isNullAt(age) ? null : r.getDouble(age), r.getAs("gender"), r.getAs("note"),
         r.getAs("content_hash"), snippetChars, withText);
-  }
-
-  private static Seq<String> cols(String... names) {
-    return scala.collection.JavaConverters.asScalaBuffer(List.of(names)).toSeq();
   }
 }
