@@ -1,14 +1,11 @@
 package org.patientinsight.core.config;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +18,8 @@ import java.util.TreeMap;
  * layer on top may only set keys that exist: the config file, then environment variables
  * ({@code quality.min_age_completeness} is {@code PI_QUALITY_MIN_AGE_COMPLETENESS}), then
  * explicit overrides such as CLI flags. Unknown keys and bad values fail fast naming the key.
- * Secrets never live here; they are read from the environment by the code that needs them.
+ * Every value is checked against the type its key declares ({@link SettingsCatalog}) when
+ * settings load. Secrets never live here; they are read from the environment by the code that needs them.
  */
 public final class Settings {
   public static final String DEFAULTS_RESOURCE = "patient-insight/defaults.properties";
@@ -46,7 +44,7 @@ public final class Settings {
    * @param overrides highest-priority values, e.g. from CLI flags
    */
   public static Settings load(Path file, Map<String, String> env, Map<String, String> overrides) {
-    Map<String, String> values = new TreeMap<>(readDefaults());
+    Map<String, String> values = new TreeMap<>(SettingsCatalog.fromClassPath().defaults());
     Map<String, String> origins = new TreeMap<>();
     values.keySet().forEach(k -> origins.put(k, "default"));
     if (file != null) {
@@ -61,7 +59,7 @@ public final class Settings {
     }
     apply(values, origins, fromEnv, "environment");
     apply(values, origins, overrides, "override");
-    return new Settings(values, origins);
+    return checked(values, origins);
   }
 
   /** Returns a copy with more overrides applied (same validation as {@link #load}). */
@@ -69,7 +67,23 @@ public final class Settings {
     Map<String, String> v = new TreeMap<>(values);
     Map<String, String> o = new TreeMap<>(origins);
     apply(v, o, overrides, "override");
-    return new Settings(v, o);
+    return checked(v, o);
+  }
+
+  /** Every value against its declared type, so a bad one stops a command before any work. */
+  private static Settings checked(Map<String, String> values, Map<String, String> origins) {
+    SettingsCatalog catalog = SettingsCatalog.fromClassPath();
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      String origin = origins.get(e.getKey());
+      catalog.definition(e.getKey()).type().check(e.getKey(), e.getValue(),
+          "default".equals(origin) ? null : origin);
+    }
+    return new Settings(values, origins);
+  }
+
+  /** The one-line description its owning module gives a key ("" when it gives none). */
+  public static String description(String key) {
+    return SettingsCatalog.fromClassPath().definition(key).description();
   }
 
   public static String envName(String key) {
@@ -87,26 +101,6 @@ public final class Settings {
       values.put(key, e.getValue() == null ? "" : e.getValue().trim());
       origins.put(key, origin);
     }
-  }
-
-  private static Map<String, String> readDefaults() {
-    Map<String, String> out = new TreeMap<>();
-    try {
-      Enumeration<URL> urls = Settings.class.getClassLoader().getResources(DEFAULTS_RESOURCE);
-      while (urls.hasMoreElements()) {
-        URL url = urls.nextElement();
-        try (InputStream in = url.openStream()) {
-          Properties p = new Properties();
-          p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-          for (String k : p.stringPropertyNames()) {
-            out.put(k, p.getProperty(k).trim());
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read configuration defaults: " + e.getMessage(), e);
-    }
-    return out;
   }
 
   private static Map<String, String> readFile(Path file) {

@@ -54,6 +54,7 @@ abstract class BatchCommand implements Callable<Integer> {
         overrides.put("warehouse", common.warehouse);
       }
       settings = Settings.load(common.config, System.getenv(), overrides);
+      SettingsPreflight.check(settings);
     } catch (ConfigException e) {
       System.err.println("error: " + e.getMessage());
       return 2;

@@ -4,28 +4,49 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.patientinsight.core.config.ConfigException;
+import org.patientinsight.core.config.SettingDefinition;
 import org.patientinsight.core.config.Settings;
+import org.patientinsight.core.config.SettingsCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "config", mixinStandardHelpOptions = true,
-    description = "List every setting with its value and where it came from (default, file, environment).")
+    description = {"List every setting (jobs and serving) with its value, where it came from "
+        + "(default, file, environment, --set) and what it does.",
+        "Exit code 2 and one line naming the key when a value is not valid."})
 final class ConfigCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "A settings file to check and apply.")
   Path config;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting, as batch commands take it.")
+  Map<String, String> overrides = new java.util.LinkedHashMap<>();
+
+  @Option(names = "--check", description = "Only validate (file, environment, --set); print one line.")
+  boolean check;
+
   @Override
   public Integer call() {
+    Settings s;
     try {
-      Settings s = Settings.load(config, System.getenv(), Map.of());
-      for (Map.Entry<String, String> e : s.asMap().entrySet()) {
-        System.out.printf("%-44s %-30s (%s; env %s)%n", e.getKey(), e.getValue(), s.origin(e.getKey()),
-            Settings.envName(e.getKey()));
-      }
-      return 0;
+      s = Settings.load(config, System.getenv(), overrides);
+      SettingsPreflight.check(s);
     } catch (ConfigException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
     }
+    if (check) {
+      System.out.println("ok: " + s.asMap().size() + " settings valid"
+          + (config == null ? "" : " (file " + config + ")"));
+      return 0;
+    }
+    Map<String, SettingDefinition> defs = SettingsCatalog.fromClassPath().definitions();
+    for (Map.Entry<String, String> e : s.asMap().entrySet()) {
+      String key = e.getKey();
+      System.out.printf("%-44s %-24s %-12s %s%n", key, defs.get(key).type().shown(e.getValue()), s.origin(key),
+          Settings.envName(key));
+      String description = defs.get(key).description();
+      System.out.printf("    %s [%s]%n", description, defs.get(key).type().expected());
+    }
+    return 0;
   }
 }

@@ -5,31 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.patientinsight.core.embed.MiniLmEmbedder;
-import org.patientinsight.jobs.cli.Main;
+import org.patientinsight.jobs.testing.ConsoleRun;
 
 /** {@code embed-text} prints the embedder's vector as a JSON array, without Spark. */
 class EmbedTextCommandTest {
 
   private static String[] runCapturing(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new String[] {String.valueOf(code), o.toString(StandardCharsets.UTF_8),
-          e.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    ConsoleRun r = ConsoleRun.of(args);
+    return new String[] {String.valueOf(r.exitCode()), r.out(), r.err()};
   }
 
   @Test
