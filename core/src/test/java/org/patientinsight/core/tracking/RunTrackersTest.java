@@ -56,7 +56,8 @@ class RunTrackersTest {
     assertTrue(o.ok());
     assertEquals("disabled", o.backend());
     assertFalse(dir.resolve("mlruns").toFile().exists());
-    assertEquals("patient-insight", Settings.defaults().get(RunTrackers.KEY_EXPERIMENT));
+    // empty by default: the jobs name one experiment per warehouse (RunTracking.experiment)
+    assertEquals("", Settings.defaults().get(RunTrackers.KEY_EXPERIMENT));
   }
 
   @Test

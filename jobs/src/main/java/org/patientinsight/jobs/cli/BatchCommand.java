@@ -1,7 +1,6 @@
 package org.patientinsight.jobs.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,17 +9,21 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.patientinsight.core.config.ConfigException;
+import org.patientinsight.core.config.Locations;
 import org.patientinsight.core.config.Settings;
+import org.patientinsight.jobs.lineage.Lineage;
 import org.patientinsight.jobs.run.BatchRejected;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
+import org.patientinsight.jobs.run.RunEnding;
 import org.patientinsight.jobs.run.RunIds;
 import org.patientinsight.jobs.run.RunStatus;
 import org.patientinsight.jobs.run.RunSummary;
 import org.patientinsight.jobs.run.RunTracking;
 import org.patientinsight.jobs.spark.SparkSessions;
-import org.patientinsight.jobs.tables.Tables;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -39,6 +42,16 @@ abstract class BatchCommand implements Callable<Integer> {
 
   /** The input this run reads, for the summary (null when it reads none). */
   abstract String input();
+
+  /** False for commands that only read tables (export): they leave no MLflow run. */
+  boolean changesTables() {
+    return true;
+  }
+
+  /** True for commands that need a warehouse already there (all but those that create it). */
+  boolean readsExistingTables() {
+    return true;
+  }
 
   /** The work itself. Throw {@link JobFailure} with a clear message for expected failures. */
   abstract void execute(RunContext ctx);
@@ -59,13 +72,20 @@ abstract class BatchCommand implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return 2;
     }
-    String warehouse = Tables.stripSlash(settings.get("warehouse"));
+    String warehouse = Locations.absolute(settings.get("warehouse"));
+    if (readsExistingTables() && !Locations.hasScheme(warehouse) && !Files.isDirectory(Path.of(warehouse))) {
+      System.err.println("error: no warehouse at " + warehouse + " (run 'patient-insight pipeline' to make one,"
+          + " or give --warehouse)");
+      return 2;
+    }
     String runId = common.runId != null ? common.runId : RunIds.newId();
     RunSummary summary = new RunSummary(runId, command, input(), warehouse, Instant.now());
     SparkSession spark = null;
     RunContext ctx = null;
+    Lineage lineage = null;
     try {
       spark = SparkSessions.getOrCreate("patient-insight " + command, common.sparkConf);
+      lineage = Lineage.attach(spark, settings, runId, warehouse, System.getenv());
       ctx = new RunContext(spark, settings, summary);
       execute(ctx);
       summary.finish(RunStatus.SUCCEEDED, null);
@@ -79,19 +99,21 @@ abstract class BatchCommand implements Callable<Integer> {
       if (ctx != null) {
         ctx.versions().rollBack();
       }
+    } finally {
+      if (lineage != null) {
+        lineage.close();
+        summary.section("lineage", lineage.section());
+      }
     }
-    afterRun(ctx, summary);
     summary.section("resources", java.util.Map.of(
         "peak_rss_mib", org.patientinsight.jobs.run.ProcessMemory.peakRssMib(),
         "cores", Runtime.getRuntime().availableProcessors()));
     java.util.List<java.nio.file.Path> reportFiles = ctx == null ? java.util.List.of() : reports(ctx);
-    summary.section("tracking", RunTracking.track(summary, settings, reportFiles));
+    summary.section("tracking", changesTables() ? RunTracking.track(summary, settings, reportFiles)
+        : RunTracking.notTracked(command + " changes no table"));
     report(summary, spark == null ? new Configuration() : spark.sparkContext().hadoopConfiguration());
     return summary.status().exitCode();
   }
-
-  /** A hook for work after the run ends, success or not (reports). Never throws. */
-  void afterRun(RunContext ctx, RunSummary summary) {}
 
   /** Writes this run's reports; returns the local files to attach to its tracked run. */
   java.util.List<java.nio.file.Path> reports(RunContext ctx) {
@@ -112,14 +134,24 @@ abstract class BatchCommand implements Callable<Integer> {
         System.err.println("warning: could not write " + common.summaryJson + ": " + Errors.oneLine(e));
       }
     }
-    if (summary.counts().get("read") > 0) {
-      System.out.println(summary.reconciliation());
-    }
-    System.out.println("run " + summary.runId() + " " + summary.status() + "; summary: " + where);
+    String defaultWarehouse = Locations.absolute(Settings.defaults().get("warehouse"));
+    RunEnding ending = new RunEnding(summary.command(), summary.runId(), summary.status(),
+        Duration.between(summary.startedAt(), summary.finishedAt() == null ? Instant.now() : summary.finishedAt())
+            .toMillis() / 1000.0,
+        summary.counts().get("read") > 0 ? summary.reconciliation() : null, where,
+        sectionText(summary, "quality", "report_html"), sectionText(summary, "tracking", "location"),
+        summary.warehouse().equals(defaultWarehouse) ? "" : " --warehouse " + summary.warehouse());
+    ending.lines().forEach(System.out::println);
     if (summary.error() != null) {
       System.err.println((summary.status() == RunStatus.REJECTED ? "rejected: " : "error: ")
           + summary.error());
     }
+  }
+
+  private static String sectionText(RunSummary summary, String section, String key) {
+    Object s = summary.sections().get(section);
+    Object v = s instanceof Map<?, ?> m ? m.get(key) : null;
+    return v == null ? null : v.toString();
   }
 
   static void quietLogs(boolean verbose) {
@@ -127,11 +159,5 @@ abstract class BatchCommand implements Callable<Integer> {
       Configurator.setLevel("org.apache.spark", Level.INFO);
       Configurator.setLevel("org.patientinsight", Level.DEBUG);
     }
-  }
-
-  static String stackTrace(Throwable t) {
-    StringWriter w = new StringWriter();
-    t.printStackTrace(new PrintWriter(w));
-    return w.toString();
   }
 }

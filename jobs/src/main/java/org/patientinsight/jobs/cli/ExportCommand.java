@@ -24,6 +24,11 @@ final class ExportCommand extends BatchCommand {
   Long version;
 
   @Override
+  boolean changesTables() {
+    return false;
+  }
+
+  @Override
   String input() {
     return table + (version == null ? "" : "@v" + version);
   }

@@ -17,6 +17,11 @@ final class IngestCommand extends BatchCommand {
   private String resolved;
 
   @Override
+  boolean readsExistingTables() {
+    return false;
+  }
+
+  @Override
   String input() {
     if (resolved == null) {
       try {

@@ -20,7 +20,7 @@ public final class InputOptions {
   /** The input URI, defaulting to the bundled sample found from PI_HOME or the working dir. */
   String resolvedInput() {
     if (input != null && !input.isBlank()) {
-      return input;
+      return org.patientinsight.core.config.Locations.absolute(input);
     }
     String home = System.getenv("PI_HOME");
     Path base = home != null ? Path.of(home) : Path.of("");

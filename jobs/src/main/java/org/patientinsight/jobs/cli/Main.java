@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         EmbedCommand.class,
         SyncCommand.class,
         EmbedTextCommand.class,
+        SqlCommand.class,
         ConfigCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Also: 'patient-insight serve' (the RAG service) and 'patient-insight submit' "

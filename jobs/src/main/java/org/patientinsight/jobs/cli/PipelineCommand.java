@@ -24,6 +24,11 @@ final class PipelineCommand extends BatchCommand {
   QualityOptions quality;
 
   @Override
+  boolean readsExistingTables() {
+    return false;
+  }
+
+  @Override
   String input() {
     try {
       return inputs.resolvedInput();

@@ -18,6 +18,11 @@ final class SettingsPreflight {
     QualityThresholds.from(s);
     DriftPolicy.fromSettings(s);
     DriftPolicy.binsFromSettings(s);
+    if (s.getChoice("lineage.transport", "file", "http", "none").equals("http")
+        && s.getOptional("lineage.http.url") == null) {
+      throw new ConfigException("lineage.http.url", "lineage.transport=http needs 'lineage.http.url' "
+          + "(an OpenLineage endpoint, e.g. http://marquez:5000)");
+    }
     int ingestMin = s.getInt("ingest.min_note_chars");
     int gateMin = s.getInt("quality.min_note_chars");
     if (ingestMin < gateMin) {

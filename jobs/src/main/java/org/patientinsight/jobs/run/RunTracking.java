@@ -31,7 +31,7 @@ public final class RunTracking {
       RunTracker tracker = RunTrackers.fromSettings(settings, System.getenv(),
           Path.of(settings.get("tracking.local_dir")));
       TrackedRun.Builder run = TrackedRun.builder(summary.runId(), summary.command(), status(summary.status()))
-          .experiment(settings.get("tracking.experiment"))
+          .experiment(experiment(settings, summary.warehouse()))
           .times(summary.startedAt().toEpochMilli(),
               (summary.finishedAt() == null ? java.time.Instant.now() : summary.finishedAt()).toEpochMilli())
           .param("run_id", summary.runId())
@@ -81,6 +81,22 @@ public final class RunTracking {
       }
     }
     return section;
+  }
+
+  /** The tracking section of a run that is deliberately not tracked. */
+  public static Map<String, Object> notTracked(String why) {
+    Map<String, Object> section = new LinkedHashMap<>();
+    section.put("ok", true);
+    section.put("backend", "none");
+    section.put("failures", 0);
+    section.put("message", "not tracked: " + why);
+    return section;
+  }
+
+  /** The configured experiment, else one per warehouse so runs of different warehouses never mix. */
+  public static String experiment(Settings settings, String warehouse) {
+    String configured = settings.getOptional("tracking.experiment");
+    return configured != null ? configured : "patient-insight " + warehouse;
   }
 
   private static TrackedRun.Status status(RunStatus s) {

@@ -24,6 +24,7 @@ import org.patientinsight.core.vector.LocalVectorStore;
 import org.patientinsight.core.vector.ScoredMatch;
 import org.patientinsight.core.vector.SearchFilter;
 import org.patientinsight.jobs.testing.CliRun;
+import org.patientinsight.jobs.testing.ConsoleRun;
 import org.patientinsight.jobs.testing.RawCsv;
 import org.patientinsight.jobs.testing.SharedSpark;
 import org.patientinsight.jobs.testing.Summaries;
@@ -211,10 +212,13 @@ class EmbedSyncCommandTest {
     JsonNode early = succeeded("sync", "s0");
     assertEquals(0, Summaries.count(early, "upserted"));
     assertEquals(3, early.path("vector_sync").path("not_embedded").asLong());
-    // a store name that does not exist fails naming the key
-    JsonNode badName = cli().run("sync", "s0b", "--set", "vector.store=elastic");
-    assertEquals("FAILED", badName.path("status").asText());
-    assertTrue(badName.path("error").asText().contains("vector.store"), badName.path("error").asText());
+    // a store name that does not exist is refused before Spark, naming the key; no run is made
+    ConsoleRun badName = ConsoleRun.of("sync", "--warehouse", wh.toString(), "--run-id", "s0b",
+        "--summary-json", dir.resolve("summary-s0b.json").toString(), "--set", "vector.store=elastic");
+    assertEquals(2, badName.exitCode());
+    assertTrue(badName.err().startsWith("error: configuration key 'vector.store' must be one of local, pinecone, none"),
+        badName.err());
+    assertFalse(Files.exists(dir.resolve("summary-s0b.json")));
 
     assertEquals(3, Summaries.count(succeeded("embed", "e1"), "embedded"));
 
