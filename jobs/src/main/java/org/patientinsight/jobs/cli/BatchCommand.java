@@ -158,6 +158,7 @@ abstract class BatchCommand implements Callable<Integer> {
     if (verbose) {
       Configurator.setLevel("org.apache.spark", Level.INFO);
       Configurator.setLevel("org.patientinsight", Level.DEBUG);
+      Configurator.setLevel("io.openlineage", Level.INFO);
     }
   }
 }
