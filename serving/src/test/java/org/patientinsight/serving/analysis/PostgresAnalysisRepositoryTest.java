@@ -1,0 +1,58 @@
+package org.patientinsight.serving.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The PostgreSQL store against a real server started for this class. */
+class PostgresAnalysisRepositoryTest extends AnalysisRepositoryContract {
+  private static LocalPostgres pg;
+  private String url;
+
+  @BeforeAll
+  static void startServer() {
+    pg = LocalPostgres.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    pg.close();
+  }
+
+  @BeforeEach
+  void newDatabase() {
+    url = pg.createDatabase();
+  }
+
+  @Override
+  AnalysisRepository open() {
+    return PostgresAnalysisRepository.open(url, pg.user(), pg.password(), 4);
+  }
+
+  @Test
+  void flywayOwnsTheSchemaAndMigratesOnce() throws Exception {
+    open().close();
+    open().close(); // a second replica starting: nothing left to migrate
+    try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password());
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT version, success FROM analyses_schema_history ORDER BY installed_rank")) {
+      rs.next();
+      assertEquals("1", rs.getString(1));
+      assertEquals(true, rs.getBoolean(2));
+      assertEquals(false, rs.next(), "one migration, applied once");
+    }
+  }
+
+  @Test
+  void aWrongPasswordFailsAtStartUp() {
+    assertThrows(RuntimeException.class,
+        () -> PostgresAnalysisRepository.open(url, pg.user(), "wrong", 1).close());
+  }
+}
