@@ -68,10 +68,10 @@ public record ServingConfig(
         s.getInt("serving.rate_limit.analyses_per_key", 1, 100_000_000));
     // queued and in-flight API requests each hold a Jetty thread; keep some for /health
     int spare = limits.threads() - limits.maxInFlight() - limits.maxQueued();
-    if (spare < 4) {
+    if (spare < 8) {
       throw new ConfigException("serving.threads", "serving.threads (" + limits.threads()
           + ") must exceed serving.max_in_flight + serving.max_queued (" + (limits.threads() - spare)
-          + ") by at least 4, so health probes always find a thread");
+          + ") by at least 8, so health probes always find a thread");
     }
     return new ServingConfig(
         s.get("serving.bind"),
