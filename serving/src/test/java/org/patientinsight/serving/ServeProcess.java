@@ -121,6 +121,14 @@ public final class ServeProcess implements AutoCloseable {
     }
   }
 
+  /** Waits for the process to end by itself; returns its exit code. */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("serve still running after " + timeout + ":\n" + log());
+    }
+    return process.exitValue();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }
