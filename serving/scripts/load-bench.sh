@@ -3,6 +3,8 @@
 # full extractive analyses (POST /api/v1/analyses). Prints requests/s, p50 and p99.
 # Usage: load-bench.sh [warehouse] ; env DURATION (default 20s), CONNECTIONS (8), THREADS (2).
 # Uses <warehouse>/vector_index; when there is none it builds one from synthetic notes.
+# The per-key limits are raised for the run (one key drives all the load); the admission gate
+# and thread pool keep their defaults. load-bench-compare.sh runs this against an older tree.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 warehouse="$(realpath -m "${1:-$here/../../warehouse}")"
@@ -29,6 +31,7 @@ fi
 key="bench-$RANDOM$RANDOM"
 hash="$(printf %s "$key" | sha256sum | cut -d' ' -f1)"
 PATIENT_INSIGHT_API_KEY_HASHES="$hash" PI_SERVING_ANALYSES_DIR="$work/analyses" \
+  PI_SERVING_RATE_LIMIT_REQUESTS_PER_MINUTE=1000000 PI_SERVING_RATE_LIMIT_ANALYSES_PER_KEY=100000000 \
   java -Xmx1g -cp "$cp" org.patientinsight.serving.ServeMain --port "$port" \
   --warehouse "$warehouse" > "$work/server.log" 2>&1 &
 server=$!

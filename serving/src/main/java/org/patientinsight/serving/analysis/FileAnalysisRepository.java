@@ -221,16 +221,31 @@ public final class FileAnalysisRepository implements AnalysisRepository {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot purge analyses", e);
     }
-    sweepOrphanQuestions();
+    sweepOrphans();
     return deleted;
   }
 
-  private void sweepOrphanQuestions() {
+  /** Question files and owner markers left without their analysis (a delete racing an append, a crash). */
+  private void sweepOrphans() {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + QUESTIONS)) {
       for (Path f : files) {
         String id = f.getFileName().toString().replace(QUESTIONS, "");
         if (AnalysisIds.isValid(id) && !Files.exists(json(id))) {
           Files.deleteIfExists(f);
+        }
+      }
+      try (DirectoryStream<Path> ownerDirs = Files.newDirectoryStream(owners)) {
+        for (Path o : ownerDirs) {
+          try (DirectoryStream<Path> markers = Files.newDirectoryStream(o)) {
+            for (Path m : markers) {
+              String id = m.getFileName().toString();
+              // a marker is written just before its analysis: spare the ones being created now
+              if (!Files.exists(json(id)) && Files.getLastModifiedTime(m).toMillis()
+                  < System.currentTimeMillis() - 60_000) {
+                Files.deleteIfExists(m);
+              }
+            }
+          }
         }
       }
     } catch (IOException e) {

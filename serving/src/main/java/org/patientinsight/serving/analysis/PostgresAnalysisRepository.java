@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -40,14 +41,22 @@ public final class PostgresAnalysisRepository implements AnalysisRepository {
     this.pool = pool;
   }
 
-  /** Opens a pool, migrates the schema and returns the store. */
+  /** Opens a pool with a fixed password, migrates the schema and returns the store. */
   public static PostgresAnalysisRepository open(String jdbcUrl, String user, String password,
       int poolSize) {
+    return open(jdbcUrl, user, () -> password, poolSize);
+  }
+
+  /**
+   * @param passwords asked for each new physical connection (RDS IAM tokens expire after 15
+   *     minutes; the pool retires connections sooner, see maxLifetime)
+   */
+  public static PostgresAnalysisRepository open(String jdbcUrl, String user,
+      Supplier<String> passwords, int poolSize) {
     HikariConfig c = new HikariConfig();
-    c.setJdbcUrl(jdbcUrl);
-    c.setUsername(user);
-    c.setPassword(password);
+    c.setDataSource(new PasswordPerConnectionDataSource(jdbcUrl, user, passwords));
     c.setMaximumPoolSize(poolSize);
+    c.setMaxLifetime(10 * 60_000L);
     c.setPoolName("analyses");
     c.setConnectionTimeout(10_000);
     HikariDataSource ds = new HikariDataSource(c);

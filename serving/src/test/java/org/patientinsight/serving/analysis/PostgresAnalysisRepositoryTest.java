@@ -51,6 +51,20 @@ class PostgresAnalysisRepositoryTest extends AnalysisRepositoryContract {
   }
 
   @Test
+  void thePasswordIsAskedForEachNewConnection() {
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    try (AnalysisRepository r = PostgresAnalysisRepository.open(url, pg.user(), () -> {
+      asked.incrementAndGet();
+      return pg.password(); // an RDS IAM token in production (RdsIamPasswords)
+    }, 2)) {
+      StoredAnalysis a = analysis("k1", java.time.Instant.parse("2026-01-01T00:00:00Z"));
+      r.create(a);
+      assertEquals(a.id(), r.find(a.id()).orElseThrow().id());
+    }
+    assertEquals(true, asked.get() >= 1, "asked " + asked.get() + " times");
+  }
+
+  @Test
   void aWrongPasswordFailsAtStartUp() {
     assertThrows(RuntimeException.class,
         () -> PostgresAnalysisRepository.open(url, pg.user(), "wrong", 1).close());
