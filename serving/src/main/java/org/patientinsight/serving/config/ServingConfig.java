@@ -40,7 +40,7 @@ public record ServingConfig(
    * spare for health probes and the page.
    */
   public record Limits(int threads, int maxInFlight, int maxQueued, int queueWaitMs,
-      int bodyReadTimeoutMs, int idleTimeoutMs, int minBodyBytesPerSecond,
+      int bodyReadTimeoutMs, int idleTimeoutMs,
       int requestsPerMinute, int analysesPerKey) {}
 
   public static ServingConfig from(Settings s) {
@@ -65,7 +65,6 @@ public record ServingConfig(
         s.getInt("serving.queue_wait_ms", 0, 60_000),
         s.getInt("serving.body_read_timeout_ms", 100, 600_000),
         s.getInt("serving.idle_timeout_ms", 100, 600_000),
-        s.getInt("serving.min_body_bytes_per_second", 0, 100_000_000),
         s.getInt("serving.rate_limit.requests_per_minute", 1, 1_000_000),
         s.getInt("serving.rate_limit.analyses_per_key", 1, 100_000_000));
     // queued and in-flight API requests each hold a Jetty thread; keep some for /health

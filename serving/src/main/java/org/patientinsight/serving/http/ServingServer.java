@@ -84,7 +84,9 @@ public final class ServingServer implements AutoCloseable {
       c.http.maxRequestSize = cfg.maxBodyBytes();
       c.jetty.modifyHttpConfiguration(h -> {
         h.setIdleTimeout(lim.idleTimeoutMs()); // each blocking read or write
-        h.setMinRequestDataRate(lim.minBodyBytesPerSecond());
+        // no Jetty minimum data rate: it counts from the first byte, so a small body read late
+        // (after waiting in the admission queue, or on a busy CPU) would fail with 408;
+        // BodyReader's deadline bounds a trickling client instead
         h.setSendServerVersion(false);
       });
       // an explicit connector: bind address from serving.bind, idle connections closed
