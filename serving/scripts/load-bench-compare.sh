@@ -20,8 +20,9 @@ if [ ! -d "$warehouse/vector_index" ]; then
 fi
 mkdir -p "$work/base"
 git -C "$root" archive "$base" | tar -x -C "$work/base"
-# the older classpath.sh looked up core's jar in ~/.m2 (absent without mvn install): use ours
-cp "$here/classpath.sh" "$work/base/serving/scripts/classpath.sh"
+# the same benchmark on both sides: our load-bench.sh, and our classpath.sh (the older one
+# looked up core's jar in ~/.m2, absent without mvn install); only the server code differs
+cp "$here/classpath.sh" "$here/load-bench.sh" "$work/base/serving/scripts/"
 ln -s "$root/../shared" "$work/shared" 2>/dev/null || true
 for round in $(seq 1 "${ROUNDS:-2}"); do
   echo "== round $round, before: $base ($(git -C "$root" log -1 --format=%s "$base" | cut -c1-60))"
