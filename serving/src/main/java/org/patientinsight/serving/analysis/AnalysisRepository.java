@@ -12,6 +12,19 @@ public interface AnalysisRepository extends AutoCloseable {
   /** Stores a new analysis (its question list is expected to be empty). */
   void create(StoredAnalysis analysis);
 
+  /**
+   * Stores a new analysis unless its owner already has {@code maxOwned}; false then. This
+   * default counts, then creates (concurrent creates may overshoot by a few); PostgreSQL does
+   * both under a per-owner lock, so the quota holds across replicas.
+   */
+  default boolean createWithin(StoredAnalysis analysis, long maxOwned) {
+    if (countOwnedBy(analysis.owner()) >= maxOwned) {
+      return false;
+    }
+    create(analysis);
+    return true;
+  }
+
   /** The analysis with its questions in stored order; empty for unknown or malformed ids. */
   Optional<StoredAnalysis> find(String id);
 

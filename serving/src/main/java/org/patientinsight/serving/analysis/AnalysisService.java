@@ -92,10 +92,9 @@ public final class AnalysisService {
 
   /** @throws AnalysisFailedException when the generator fails (the search result rides along) */
   public StoredAnalysis analyse(AnalysisRequest req, Caller caller) {
+    // cheap early refusal before retrieval and generation; createWithin decides for good
     if (repository.countOwnedBy(caller.keyId()) >= analysesPerKey) {
-      throw new ApiError(429, "analysis_quota", null, "this key already stores " + analysesPerKey
-          + " analyses; delete some (DELETE /api/v1/analyses/{id}) or wait until older ones "
-          + "pass the retention period", 3600);
+      throw quotaFull();
     }
     long t0 = System.nanoTime();
     String id = UUID.randomUUID().toString();
@@ -109,11 +108,19 @@ public final class AnalysisService {
     StoredAnalysis a = new StoredAnalysis(id, caller.keyId(), clock.instant().toString(), req.current(), req.topK(),
         req.filter(), s.mode().label(), s.cases(), s.stats(), g.text(), reportGenerator.name(),
         reportGenerator.isLanguageModel(), Usage.of(g), timings, List.of());
-    repository.create(a);
+    if (!repository.createWithin(a, analysesPerKey)) {
+      throw quotaFull();
+    }
     EventLog.info("analysis_created").code("analysis_id", id).code("generator", a.generator())
         .num("report_chars", g.text().length()).num("prompt_tokens", g.promptTokens())
         .num("completion_tokens", g.completionTokens()).num("total_ms", timings.get("totalMs")).log();
     return a;
+  }
+
+  private ApiError quotaFull() {
+    return new ApiError(429, "analysis_quota", null, "this key already stores " + analysesPerKey
+        + " analyses; delete some (DELETE /api/v1/analyses/{id}) or wait until older ones "
+        + "pass the retention period", 3600);
   }
 
   /** Empty when the analysis does not exist or belongs to another (non-admin) key. */

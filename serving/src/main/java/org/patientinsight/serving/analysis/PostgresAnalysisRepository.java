@@ -75,23 +75,66 @@ public final class PostgresAnalysisRepository implements AnalysisRepository {
     AnalysisIds.require(a);
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO analyses "
-          + "(id, owner_key_id, created_at, analysis) VALUES (?, ?, ?, ?::jsonb)")) {
-        ps.setObject(1, UUID.fromString(a.id()));
-        ps.setString(2, a.owner());
-        ps.setObject(3, utc(Instant.parse(a.createdAt())));
-        ps.setString(4, JSON.writeValueAsString(a.withoutQuestions()));
-        ps.executeUpdate();
+      try {
+        insertAnalysis(c, a);
         for (QuestionAnswer qa : a.questions()) {
           insertQuestion(c, a.id(), qa);
         }
         c.commit();
-      } catch (SQLException | IOException | RuntimeException e) {
+      } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot store analysis " + a.id() + ": " + e.getSQLState(), e);
+    }
+  }
+
+  @Override
+  public boolean createWithin(StoredAnalysis a, long maxOwned) {
+    AnalysisIds.require(a);
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        // one owner's creates queue on this lock (released at commit), on every replica
+        try (PreparedStatement lock = c.prepareStatement(
+            "SELECT pg_advisory_xact_lock(hashtextextended(?, 18))")) {
+          lock.setString(1, a.owner());
+          lock.execute();
+        }
+        long owned;
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT count(*) FROM analyses WHERE owner_key_id = ?")) {
+          ps.setString(1, a.owner());
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            owned = rs.getLong(1);
+          }
+        }
+        if (owned >= maxOwned) {
+          c.rollback();
+          return false;
+        }
+        insertAnalysis(c, a);
+        c.commit();
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot store analysis " + a.id() + ": " + e.getSQLState(), e);
+    }
+  }
+
+  private static void insertAnalysis(Connection c, StoredAnalysis a) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO analyses "
+        + "(id, owner_key_id, created_at, analysis) VALUES (?, ?, ?, ?::jsonb)")) {
+      ps.setObject(1, UUID.fromString(a.id()));
+      ps.setString(2, a.owner());
+      ps.setObject(3, utc(Instant.parse(a.createdAt())));
+      ps.setString(4, JSON.writeValueAsString(a.withoutQuestions()));
+      ps.executeUpdate();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -81,6 +81,18 @@ abstract class AnalysisRepositoryContract {
   }
 
   @Test
+  void createWithinRefusesAnOwnerAtTheQuota() {
+    try (AnalysisRepository r = open()) {
+      String owner = "q" + UUID.randomUUID().toString().substring(0, 8);
+      assertTrue(r.createWithin(analysis(owner, Instant.parse("2026-01-01T00:00:00Z")), 2));
+      assertTrue(r.createWithin(analysis(owner, Instant.parse("2026-01-01T00:00:00Z")), 2));
+      assertFalse(r.createWithin(analysis(owner, Instant.parse("2026-01-01T00:00:00Z")), 2));
+      assertTrue(r.createWithin(analysis("someone-else", Instant.parse("2026-01-01T00:00:00Z")), 2));
+      assertEquals(2, r.countOwnedBy(owner));
+    }
+  }
+
+  @Test
   void concurrentAppendsThroughTwoHandlesAreAllKeptInOrder() throws Exception {
     StoredAnalysis a = analysis("k1", Instant.parse("2026-01-01T00:00:00Z"));
     try (AnalysisRepository one = open(); AnalysisRepository two = open()) {

@@ -65,6 +65,26 @@ class PostgresAnalysisRepositoryTest extends AnalysisRepositoryContract {
   }
 
   @Test
+  void theQuotaHoldsForConcurrentCreatesThroughTwoPools() throws Exception {
+    try (AnalysisRepository one = open(); AnalysisRepository two = open()) {
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      java.util.List<java.util.concurrent.Future<Boolean>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        AnalysisRepository r = i % 2 == 0 ? one : two;
+        done.add(pool.submit(() -> r.createWithin(
+            analysis("busy-key", java.time.Instant.parse("2026-01-01T00:00:00Z")), 5)));
+      }
+      int created = 0;
+      for (var f : done) {
+        created += f.get() ? 1 : 0;
+      }
+      pool.shutdown();
+      assertEquals(5, created, "exactly the quota, across both pools");
+      assertEquals(5, one.countOwnedBy("busy-key"));
+    }
+  }
+
+  @Test
   void aWrongPasswordFailsAtStartUp() {
     assertThrows(RuntimeException.class,
         () -> PostgresAnalysisRepository.open(url, pg.user(), "wrong", 1).close());
