@@ -5,10 +5,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${PI_BUILD_DIR:-target-serving}"
 cd "$root"
-mvn -B -ntp -q -pl serving -am -Dpi.build.dir="$build" compile >&2
 deps="$root/serving/$build/runtime-classpath.txt"
+# one invocation: the reactor then resolves core and pinecone to their compiled classes (a
+# separate dependency:build-classpath run would look for their jars in ~/.m2 and fail);
 # -am so core's dependencies come from this tree's pom; each module writes the file, serving last
-mvn -B -ntp -q -pl serving -am -Dpi.build.dir="$build" dependency:build-classpath \
+mvn -B -ntp -q -pl serving -am -Dpi.build.dir="$build" compile dependency:build-classpath \
   -Dmdep.outputFile="$deps" -Dmdep.includeScope=runtime >&2
 # our own modules from this tree, not from the local Maven repository
 cp_deps="$(tr ':' '\n' < "$deps" | grep -v '/org/patientinsight/' | paste -sd: -)"

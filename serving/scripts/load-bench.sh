@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Acceptance 4: wrk load benchmark on loopback for retrieval-only (POST /api/v1/search) and
 # full extractive analyses (POST /api/v1/analyses). Prints requests/s, p50 and p99.
+# Then /health/live while 40 slow request bodies are held open (each sent its headers and one
+# byte of a 1,000-byte body): p99 there is what a kubelet probe would see.
 # Usage: load-bench.sh [warehouse] ; env DURATION (default 20s), CONNECTIONS (8), THREADS (2).
 # Uses <warehouse>/vector_index; when there is none it builds one from synthetic notes.
+# The per-key limits are raised for the run (one key drives all the load); the admission gate
+# and thread pool keep their defaults. load-bench-compare.sh runs this against an older tree.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 warehouse="$(realpath -m "${1:-$here/../../warehouse}")"
@@ -29,6 +33,7 @@ fi
 key="bench-$RANDOM$RANDOM"
 hash="$(printf %s "$key" | sha256sum | cut -d' ' -f1)"
 PATIENT_INSIGHT_API_KEY_HASHES="$hash" PI_SERVING_ANALYSES_DIR="$work/analyses" \
+  PI_SERVING_RATE_LIMIT_REQUESTS_PER_MINUTE=1000000 PI_SERVING_RATE_LIMIT_ANALYSES_PER_KEY=100000000 \
   java -Xmx1g -cp "$cp" org.patientinsight.serving.ServeMain --port "$port" \
   --warehouse "$warehouse" > "$work/server.log" 2>&1 &
 server=$!
@@ -67,3 +72,17 @@ echo "index: $warehouse/vector_index; wrk -t$threads -c$conns -d$duration on 127
 echo "| route                  | req/s     | p50      | p99      |"
 run "search (retrieval)" /api/v1/search
 run "analyses (extractive)" /api/v1/analyses
+# 40 slow bodies from one valid key, held open on bash's /dev/tcp while wrk probes /health/live
+slow=()
+for _ in $(seq 1 40); do
+  exec {fd}<>"/dev/tcp/127.0.0.1/$port"
+  printf 'POST /api/v1/analyses HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{' "$key" >&"$fd"
+  slow+=("$fd")
+done
+out="$(wrk -t1 -c2 -d10s --timeout 2s --latency "http://127.0.0.1:$port/health/live")"
+rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
+p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
+errs="$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)"
+printf '| %-22s | %9s | %8s | %8s | %s\n' "live, 40 slow bodies" "$rps" "${p50:--}" "${p99:--}" "${errs:-no errors}"
+for fd in "${slow[@]}"; do exec {fd}>&-; done

@@ -55,7 +55,7 @@ public final class ServeMain implements Callable<Integer> {
     Settings settings;
     try {
       settings = Settings.load(config, env, overrides);
-      auth = ApiKeyAuth.fromHashes(env.get(ApiKeyAuth.ENV));
+      auth = ApiKeyAuth.fromHashes(env.get(ApiKeyAuth.ENV), env.get(ApiKeyAuth.ADMIN_ENV));
     } catch (ConfigException e) {
       System.err.println("serve: " + e.getMessage());
       return 2;
@@ -78,8 +78,9 @@ public final class ServeMain implements Callable<Integer> {
     } catch (ConfigException e) {
       System.err.println("serve: " + e.getMessage());
       return 2;
-    } catch (IllegalStateException e) {
-      System.err.println("serve: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // index, analyses database, or model could not be opened
+      System.err.println("serve: cannot start: " + e.getMessage());
       return 1;
     }
     components.server().start();

@@ -1,8 +1,12 @@
 package org.patientinsight.serving;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.patientinsight.core.alert.AlertDispatcher;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.core.embed.TextEmbedder;
@@ -12,6 +16,7 @@ import org.patientinsight.pinecone.PineconeVectorStore;
 import org.patientinsight.serving.alert.AlertingLowScoreNotifier;
 import org.patientinsight.serving.alert.IntervalRateLimiter;
 import org.patientinsight.serving.alert.LowScoreNotifier;
+import org.patientinsight.serving.analysis.AnalysisRepository;
 import org.patientinsight.serving.analysis.AnalysisService;
 import org.patientinsight.serving.analysis.AnalysisStores;
 import org.patientinsight.serving.config.ServingConfig;
@@ -25,6 +30,7 @@ import org.patientinsight.serving.generate.SageMakerTgiClient;
 import org.patientinsight.serving.http.ApiKeyAuth;
 import org.patientinsight.serving.http.Readiness;
 import org.patientinsight.serving.http.ServingServer;
+import org.patientinsight.serving.log.EventLog;
 import org.patientinsight.serving.metrics.ServingMetrics;
 import org.patientinsight.serving.retrieval.CaseRetriever;
 import org.patientinsight.serving.retrieval.KeywordSearch;
@@ -35,13 +41,17 @@ public final class ServingComponents implements AutoCloseable {
   private final LowScoreNotifier notifier;
   private final ServingServer server;
   private final Readiness readiness;
+  private final AnalysisRepository analyses;
+  private final ScheduledExecutorService purger;
 
   private ServingComponents(VectorStore store, LowScoreNotifier notifier, ServingServer server,
-      Readiness readiness) {
+      Readiness readiness, AnalysisRepository analyses, ScheduledExecutorService purger) {
     this.store = store;
     this.notifier = notifier;
     this.server = server;
     this.readiness = readiness;
+    this.analyses = analyses;
+    this.purger = purger;
   }
 
   /**
@@ -71,14 +81,27 @@ public final class ServingComponents implements AutoCloseable {
         AlertDispatcher.fromSettings(settings, env),
         new IntervalRateLimiter(cfg.lowScoreAlertIntervalSeconds() * 1000L, System::nanoTime));
     CaseRetriever retriever = new CaseRetriever(embedder, store, keywords, cfg.rrfK(), cfg.fusionDepth());
-    AnalysisService service = new AnalysisService(retriever, report, question,
-        AnalysisStores.open(cfg.analysesLocation(), settings.get("serving.analyses_s3.region"),
-            settings.getOptional("serving.analyses_s3.endpoint")), metrics, notifier, cfg.retrievalMode(),
-        cfg.lowScoreThreshold());
+    AnalysisRepository analyses = AnalysisStores.open(cfg, env);
+    AnalysisService service = new AnalysisService(retriever, report, question, analyses, metrics,
+        notifier, cfg.retrievalMode(), cfg.lowScoreThreshold(), new AnalysisService.Retention(
+            Clock.systemUTC(), cfg.retentionDays(), cfg.limits().analysesPerKey()));
     VectorStore s = store;
     Readiness readiness = new Readiness(() -> s.count() >= 0);
     ServingServer server = new ServingServer(cfg, service, metrics, readiness, auth);
-    return new ServingComponents(store, notifier, server, readiness);
+    // retention: every replica purges hourly; the delete is idempotent, so overlap is harmless
+    ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "analyses-retention");
+      t.setDaemon(true);
+      return t;
+    });
+    purger.scheduleWithFixedDelay(() -> {
+      try {
+        service.purgeExpired();
+      } catch (RuntimeException e) {
+        EventLog.warn("analyses_purge_failed").code("error", e.getClass().getSimpleName()).log();
+      }
+    }, 1, 60, TimeUnit.MINUTES);
+    return new ServingComponents(store, notifier, server, readiness, analyses, purger);
   }
 
   static Generator generator(String kind, Settings s, Map<String, String> env) {
@@ -126,8 +149,10 @@ public final class ServingComponents implements AutoCloseable {
 
   @Override
   public void close() {
+    purger.shutdownNow();
     server.close();
     notifier.close();
     store.close();
+    analyses.close();
   }
 }

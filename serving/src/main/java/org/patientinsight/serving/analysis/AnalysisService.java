@@ -1,12 +1,13 @@
 package org.patientinsight.serving.analysis;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.patientinsight.serving.alert.LowScoreEvent;
 import org.patientinsight.serving.alert.LowScoreNotifier;
@@ -22,7 +23,10 @@ import org.patientinsight.serving.retrieval.RetrievalMode;
 import org.patientinsight.serving.retrieval.RetrievalStats;
 import org.patientinsight.serving.retrieval.RetrievedCase;
 
-/** Search, analyse (search + report, kept), and follow-up questions on a kept analysis. */
+/**
+ * Search, analyse (search + report, kept), and follow-up questions on a kept analysis. Every
+ * kept analysis belongs to the key that created it: other keys are told it does not exist.
+ */
 public final class AnalysisService {
   private final CaseRetriever retriever;
   private final Generator reportGenerator;
@@ -32,11 +36,17 @@ public final class AnalysisService {
   private final LowScoreNotifier lowScore;
   private final RetrievalMode defaultMode;
   private final double lowScoreThreshold;
-  private final Map<String, Object> questionLocks = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Duration retention;
+  private final long analysesPerKey;
+
+  /** How long analyses are kept and how many one key may hold. */
+  public record Retention(Clock clock, int retentionDays, long analysesPerKey) {}
 
   public AnalysisService(CaseRetriever retriever, Generator reportGenerator,
       Generator questionGenerator, AnalysisRepository repository, ServingMetrics metrics,
-      LowScoreNotifier lowScore, RetrievalMode defaultMode, double lowScoreThreshold) {
+      LowScoreNotifier lowScore, RetrievalMode defaultMode, double lowScoreThreshold,
+      Retention retention) {
     this.retriever = retriever;
     this.reportGenerator = reportGenerator;
     this.questionGenerator = questionGenerator;
@@ -45,6 +55,9 @@ public final class AnalysisService {
     this.lowScore = lowScore;
     this.defaultMode = defaultMode;
     this.lowScoreThreshold = lowScoreThreshold;
+    this.clock = retention.clock();
+    this.retention = Duration.ofDays(retention.retentionDays());
+    this.analysesPerKey = retention.analysesPerKey();
   }
 
   public Generator reportGenerator() {
@@ -78,7 +91,11 @@ public final class AnalysisService {
   }
 
   /** @throws AnalysisFailedException when the generator fails (the search result rides along) */
-  public StoredAnalysis analyse(AnalysisRequest req) {
+  public StoredAnalysis analyse(AnalysisRequest req, Caller caller) {
+    // cheap early refusal before retrieval and generation; createWithin decides for good
+    if (repository.countOwnedBy(caller.keyId()) >= analysesPerKey) {
+      throw quotaFull();
+    }
     long t0 = System.nanoTime();
     String id = UUID.randomUUID().toString();
     SearchOutcome s = search(req, id);
@@ -88,40 +105,65 @@ public final class AnalysisService {
     timings.put("retrievalMs", s.retrievalMs());
     timings.put("generationMs", g.latencyMillis());
     timings.put("totalMs", (System.nanoTime() - t0) / 1_000_000);
-    StoredAnalysis a = new StoredAnalysis(id, Instant.now().toString(), req.current(), req.topK(),
+    StoredAnalysis a = new StoredAnalysis(id, caller.keyId(), clock.instant().toString(), req.current(), req.topK(),
         req.filter(), s.mode().label(), s.cases(), s.stats(), g.text(), reportGenerator.name(),
         reportGenerator.isLanguageModel(), Usage.of(g), timings, List.of());
-    repository.save(a);
+    if (!repository.createWithin(a, analysesPerKey)) {
+      throw quotaFull();
+    }
     EventLog.info("analysis_created").code("analysis_id", id).code("generator", a.generator())
         .num("report_chars", g.text().length()).num("prompt_tokens", g.promptTokens())
         .num("completion_tokens", g.completionTokens()).num("total_ms", timings.get("totalMs")).log();
     return a;
   }
 
-  public Optional<StoredAnalysis> find(String id) {
-    return repository.find(id);
+  private ApiError quotaFull() {
+    return new ApiError(429, "analysis_quota", null, "this key already stores " + analysesPerKey
+        + " analyses; delete some (DELETE /api/v1/analyses/{id}) or wait until older ones "
+        + "pass the retention period", 3600);
   }
 
-  /** Empty when the analysis does not exist. */
-  public Optional<QuestionAnswer> ask(String id, String question) {
-    Optional<StoredAnalysis> found = repository.find(id);
+  /** Empty when the analysis does not exist or belongs to another (non-admin) key. */
+  public Optional<StoredAnalysis> find(String id, Caller caller) {
+    return repository.find(id).filter(caller::canRead);
+  }
+
+  /** Empty when the analysis does not exist or is not the caller's. */
+  public Optional<QuestionAnswer> ask(String id, String question, Caller caller) {
+    Optional<StoredAnalysis> found = repository.find(id).filter(caller::owns);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     StoredAnalysis a = found.get();
     Generation g = timedGeneration("answer", questionGenerator,
         () -> questionGenerator.answer(question, a.report(), a.similarCases()));
-    QuestionAnswer qa = new QuestionAnswer(UUID.randomUUID().toString(), Instant.now().toString(),
+    QuestionAnswer qa = new QuestionAnswer(UUID.randomUUID().toString(), clock.instant().toString(),
         question, g.text(), questionGenerator.name(), Usage.of(g), g.latencyMillis());
-    // re-read under a per-analysis lock so concurrent questions on one analysis are all kept
-    synchronized (questionLocks.computeIfAbsent(id, k -> new Object())) {
-      StoredAnalysis latest = repository.find(id).orElse(a);
-      repository.save(latest.withQuestion(qa));
+    // an append, not a rewrite: concurrent questions from any replica are all kept
+    if (!repository.appendQuestion(id, qa)) {
+      return Optional.empty(); // deleted while the answer was written
     }
     EventLog.info("question_answered").code("analysis_id", id).code("question_id", qa.id())
         .num("question_chars", question.length()).num("answer_chars", g.text().length())
         .code("generator", qa.generator()).num("ms", g.latencyMillis()).log();
     return Optional.of(qa);
+  }
+
+  /** False when there is no such analysis of the caller's. */
+  public boolean delete(String id, Caller caller) {
+    boolean deleted = repository.find(id).filter(caller::owns).isPresent() && repository.delete(id);
+    if (deleted) {
+      EventLog.info("analysis_deleted").code("analysis_id", id).log();
+    }
+    return deleted;
+  }
+
+  /** Deletes analyses older than the retention period; returns how many. */
+  public int purgeExpired() {
+    Instant cutoff = clock.instant().minus(retention);
+    int n = repository.deleteCreatedBefore(cutoff);
+    EventLog.info("analyses_purged").num("deleted", n).code("cutoff", cutoff.toString()).log();
+    return n;
   }
 
   private Generation generate(String task, Generator gen, SearchOutcome s,

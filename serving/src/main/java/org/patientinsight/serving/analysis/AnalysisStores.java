@@ -1,39 +1,44 @@
 package org.patientinsight.serving.analysis;
 
-import java.net.URI;
-import java.nio.file.Path;
+import java.util.Map;
 import org.patientinsight.core.config.ConfigException;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.patientinsight.serving.config.ServingConfig;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
-/** Picks where analyses are kept from {@code serving.analyses_dir}: a directory or s3://bucket/prefix. */
+/**
+ * Opens the analyses store {@code serving.analyses.store} names: file (embedded) or postgres,
+ * the latter with a password from the environment or RDS IAM tokens
+ * ({@code serving.analyses.auth}).
+ */
 public final class AnalysisStores {
+  public static final String DB_USER_ENV = "PATIENT_INSIGHT_DB_USER";
+  public static final String DB_PASSWORD_ENV = "PATIENT_INSIGHT_DB_PASSWORD";
+
   private AnalysisStores() {}
 
-  /**
-   * @param location a path, or s3://bucket[/prefix]
-   * @param s3Endpoint null for AWS itself; an S3-compatible endpoint otherwise (path-style)
-   */
-  public static AnalysisRepository open(String location, String s3Region, String s3Endpoint) {
-    if (!location.startsWith("s3://")) {
-      return new FileAnalysisRepository(Path.of(location));
+  public static AnalysisRepository open(ServingConfig cfg, Map<String, String> env) {
+    if (cfg.analysesStore().equals("postgres")) {
+      if (cfg.analysesJdbcUrl() == null || !cfg.analysesJdbcUrl().startsWith("jdbc:postgresql:")) {
+        throw new ConfigException("serving.analyses.jdbc_url", "serving.analyses.store=postgres "
+            + "needs serving.analyses.jdbc_url = jdbc:postgresql://host:5432/database");
+      }
+      String user = env.get(DB_USER_ENV);
+      if (user == null || user.isBlank()) {
+        throw new ConfigException(DB_USER_ENV, "serving.analyses.store=postgres needs the "
+            + "database user in " + DB_USER_ENV + " (and, unless serving.analyses.auth=rds_iam, "
+            + "the password in " + DB_PASSWORD_ENV + ")");
+      }
+      if (cfg.analysesAuth().equals("rds_iam")) {
+        // tokens from the pod's AWS credentials (IRSA); no password is stored anywhere
+        return PostgresAnalysisRepository.open(cfg.analysesJdbcUrl(), user,
+            RdsIamPasswords.forUrl(cfg.analysesJdbcUrl(), cfg.analysesRdsRegion(), user,
+                DefaultCredentialsProvider.builder().build()), cfg.analysesPoolSize());
+      }
+      String password = env.get(DB_PASSWORD_ENV);
+      return PostgresAnalysisRepository.open(cfg.analysesJdbcUrl(), user, () -> password,
+          cfg.analysesPoolSize());
     }
-    URI uri = URI.create(location);
-    String bucket = uri.getHost();
-    if (bucket == null || bucket.isEmpty()) {
-      throw new ConfigException("serving.analyses_dir",
-          "serving.analyses_dir must look like s3://bucket/prefix, got '" + location + "'");
-    }
-    String prefix = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-    var b = S3Client.builder().region(Region.of(s3Region));
-    if (s3Endpoint != null) {
-      // S3-compatible stores often lack the SDK's default trailing (aws-chunked) checksums
-      b.endpointOverride(URI.create(s3Endpoint)).forcePathStyle(true)
-          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-    }
-    return new S3AnalysisRepository(b.build(), bucket, prefix);
+    return new FileAnalysisRepository(cfg.analysesDir());
   }
+
 }

@@ -1,8 +1,16 @@
 package org.patientinsight.serving.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
@@ -14,9 +22,17 @@ import org.patientinsight.serving.retrieval.RetrievalMode;
 /**
  * Turns request bodies into validated requests. Every problem becomes a 400 that names the
  * field, including unknown fields (a typo such as "symptom" should not be silently ignored).
+ * Hostile shapes stop at the parser: nesting deeper than {@value #MAX_DEPTH} or a number
+ * longer than {@value #MAX_NUMBER_CHARS} characters is a 400 naming the field it sits in, and
+ * every number is range-checked before it is converted (2^64+1 is not "1").
  */
 public final class RequestParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final int MAX_DEPTH = 16;
+  static final int MAX_NUMBER_CHARS = 40;
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_CHARS).build())
+      .build());
   private static final Set<String> ANALYSIS_FIELDS = Set.of("symptoms", "age", "sex", "topK",
       "filters", "retrievalMode");
   private static final Set<String> FILTER_FIELDS = Set.of("ageMin", "ageMax", "sex");
@@ -46,10 +62,12 @@ public final class RequestParser {
     int topK = topKDefault;
     JsonNode k = root.get("topK");
     if (k != null && !k.isNull()) {
-      if (!k.isIntegralNumber() || k.asLong() < 1 || k.asLong() > ServingConfig.MAX_TOP_K) {
+      // canConvertToInt before intValue: a BigInteger such as 2^64+1 must not wrap around
+      if (!k.isIntegralNumber() || !k.canConvertToInt() || k.intValue() < 1
+          || k.intValue() > ServingConfig.MAX_TOP_K) {
         throw ApiError.badField("topK", "topK must be an integer from 1 to " + ServingConfig.MAX_TOP_K);
       }
-      topK = k.asInt();
+      topK = k.intValue();
     }
     SearchFilter filter = SearchFilter.NONE;
     JsonNode f = root.get("filters");
@@ -91,11 +109,22 @@ public final class RequestParser {
       throw ApiError.badField("body", "request body is empty; send a JSON object");
     }
     JsonNode root;
+    JsonParser parser = null;
     try {
-      root = JSON.readTree(body);
+      parser = JSON.createParser(body);
+      root = JSON.readTree(parser);
+      if (parser.nextToken() != null) {
+        throw ApiError.badField("body", "request body has content after the JSON object");
+      }
+    } catch (StreamConstraintsException e) {
+      String field = fieldAt(parser);
+      throw ApiError.badField(field, (field.equals("body") ? "request body" : field)
+          + " is nested deeper than " + MAX_DEPTH + " levels or holds a number longer than "
+          + MAX_NUMBER_CHARS + " characters");
     } catch (JsonProcessingException e) {
-      throw ApiError.badField("body", "request body is not valid JSON (line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+      JsonLocation at = e.getLocation();
+      throw ApiError.badField("body", "request body is not valid JSON"
+          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     } catch (java.io.IOException e) {
       throw ApiError.badField("body", "request body cannot be read");
     }
@@ -103,6 +132,30 @@ public final class RequestParser {
       throw ApiError.badField("body", "request body must be a JSON object");
     }
     return root;
+  }
+
+  /** The field the parser stopped in ("filters.ageMin", "topK"), or "body" at the top. */
+  static String fieldAt(JsonParser parser) {
+    if (parser == null) {
+      return "body";
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonStreamContext c = parser.getParsingContext(); c != null; c = c.getParent()) {
+      names.add(0, c.inObject() ? c.getCurrentName() : null);
+    }
+    // names[0] is the root; names[1] the top-level object's current field, and so on
+    StringBuilder path = new StringBuilder();
+    for (int i = 1; i < names.size() && i <= 2; i++) {
+      String n = names.get(i);
+      if (n == null) {
+        break; // an array, or no field yet
+      }
+      if (path.length() > 0) {
+        path.append('.');
+      }
+      path.append(n.length() > 40 ? n.substring(0, 40) + "..." : n);
+    }
+    return path.length() == 0 ? "body" : path.toString();
   }
 
   private static void checkFields(JsonNode obj, Set<String> allowed, String prefix) {

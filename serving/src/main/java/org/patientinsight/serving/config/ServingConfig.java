@@ -19,23 +19,60 @@ public record ServingConfig(
     String generator,
     Path warehouse,
     Path analysesDir,
-    String analysesS3,
+    String analysesStore,
+    String analysesJdbcUrl,
+    int analysesPoolSize,
+    String analysesAuth,
+    String analysesRdsRegion,
+    int retentionDays,
     int maxBodyBytes,
     int maxSymptomsChars,
     int maxQuestionChars,
-    int threads) {
+    Limits limits,
+    String metricsToken,
+    boolean hsts) {
 
   public static final int MAX_TOP_K = 20;
+
+  /**
+   * What one client, or all of them, may hold: API requests run at most {@code maxInFlight}
+   * at once with {@code maxQueued} waiting (more get 503), on a Jetty pool with threads to
+   * spare for health probes and the page.
+   */
+  public record Limits(int threads, int maxInFlight, int maxQueued, int queueWaitMs,
+      int bodyReadTimeoutMs, int idleTimeoutMs,
+      int requestsPerMinute, int analysesPerKey) {}
 
   public static ServingConfig from(Settings s) {
     Path warehouse = Path.of(s.get("warehouse"));
     String dir = s.getOptional("serving.analyses_dir");
+    if (dir != null && dir.startsWith("s3://")) {
+      throw new ConfigException("serving.analyses_dir", "analyses are no longer kept on S3 (a "
+          + "plain PUT loses concurrent questions across replicas): set serving.analyses.store="
+          + "postgres for replicas, or a directory for one process");
+    }
     String store = s.getChoice("serving.store", "local", "pinecone");
     RetrievalMode mode = RetrievalMode.parse(s.get("serving.retrieval_mode"));
     if (store.equals("pinecone") && mode != RetrievalMode.DENSE) {
       throw new ConfigException("serving.retrieval_mode", "serving.retrieval_mode must be dense "
           + "when serving.store=pinecone (BM25 runs only on the local index), got '"
           + s.get("serving.retrieval_mode") + "'");
+    }
+    Limits limits = new Limits(
+        s.getInt("serving.threads", 4, 1024),
+        s.getInt("serving.max_in_flight", 1, 512),
+        s.getInt("serving.max_queued", 0, 10_000),
+        s.getInt("serving.queue_wait_ms", 0, 60_000),
+        s.getInt("serving.body_read_timeout_ms", 100, 600_000),
+        s.getInt("serving.idle_timeout_ms", 100, 600_000),
+        s.getInt("serving.rate_limit.requests_per_minute", 1, 1_000_000),
+        s.getInt("serving.rate_limit.analyses_per_key", 1, 100_000_000));
+    // queued and in-flight API requests each hold a Jetty thread; keep some for /health
+    int spare = limits.threads() - limits.maxInFlight() - limits.maxQueued();
+    if (spare < 8) {
+      throw new ConfigException("serving.threads", "serving.threads (" + limits.threads()
+          + ") must exceed serving.max_in_flight + serving.max_queued (" + (limits.threads() - spare)
+          + ") by at least 8, so health probes always find a thread");
     }
     return new ServingConfig(
         s.get("serving.bind"),
@@ -49,17 +86,19 @@ public record ServingConfig(
         s.getInt("serving.low_score_alert_interval_seconds", 0, 86_400),
         s.getChoice("serving.generator", "extractive", "sagemaker", "openai"),
         warehouse,
-        dir == null || dir.startsWith("s3://") ? warehouse.resolve("analyses") : Path.of(dir),
-        dir != null && dir.startsWith("s3://") ? dir : null,
+        dir == null ? warehouse.resolve("analyses") : Path.of(dir),
+        s.getChoice("serving.analyses.store", "file", "postgres"),
+        s.getOptional("serving.analyses.jdbc_url"),
+        s.getInt("serving.analyses.pool_size", 1, 200),
+        s.getChoice("serving.analyses.auth", "password", "rds_iam"),
+        s.get("serving.analyses.rds_region"),
+        s.getInt("serving.analyses.retention_days", 1, 36_500),
         s.getInt("serving.max_body_bytes", 1024, 10 * 1024 * 1024),
         s.getInt("serving.max_symptoms_chars", 10, 1_000_000),
         s.getInt("serving.max_question_chars", 10, 100_000),
-        s.getInt("serving.threads", 2, 512));
-  }
-
-  /** Where analyses are kept: the directory, or the raw s3://bucket/prefix value. */
-  public String analysesLocation() {
-    return analysesS3 != null ? analysesS3 : analysesDir.toString();
+        limits,
+        s.getOptional("serving.metrics_token"),
+        s.getBoolean("serving.hsts"));
   }
 
   /** The local index the batch job writes. */

@@ -53,4 +53,26 @@ class RequestParserTest {
     assertEquals("question", assertThrows(ApiError.class,
         () -> p.question("{\"question\":null}".getBytes(StandardCharsets.UTF_8))).field());
   }
+
+  @Test
+  void hostileShapesAre400sNamingTheFieldNeverCrashes() {
+    String deepArrays = "[".repeat(5000) + "]".repeat(5000);
+    String deepObjects = "{\"a\":".repeat(1500) + "1" + "}".repeat(1500);
+    String longNumber = "1".repeat(1500);
+    assertEquals("body", field(deepArrays));
+    assertEquals("symptoms", field("{\"symptoms\":" + deepArrays + "}"));
+    assertEquals("filters.a", field("{\"symptoms\":\"c\",\"filters\":" + deepObjects + "}"));
+    assertEquals("a.a", field(deepObjects), "the (unknown) fields the nesting is under, two levels at most");
+    assertEquals("age", field("{\"symptoms\":\"c\",\"age\":" + longNumber + "}"));
+    assertEquals("filters.ageMin", field("{\"symptoms\":\"c\",\"filters\":{\"ageMin\":" + longNumber + "}}"));
+    assertEquals("topK", field("{\"symptoms\":\"c\",\"topK\":18446744073709551617}"), "2^64+1 is not 1");
+    assertEquals("topK", field("{\"symptoms\":\"c\",\"topK\":4294967297}"), "2^32+1 is not 1");
+    assertEquals("topK", field("{\"symptoms\":\"c\",\"topK\":-18446744073709551615}"));
+    assertEquals("topK", field("{\"symptoms\":\"c\",\"topK\":3.5}"));
+    assertEquals("age", field("{\"symptoms\":\"c\",\"age\":1e400}"));
+    assertEquals("age", field("{\"symptoms\":\"c\",\"age\":-1e400}"));
+    assertEquals("body", field("{\"symptoms\":\"c\",\"age\":NaN}"), "not JSON at all");
+    assertEquals("body", field("{\"symptoms\":\"c\"} trailing"));
+    assertEquals("body", field("{\"symptoms\":\"c\""));
+  }
 }

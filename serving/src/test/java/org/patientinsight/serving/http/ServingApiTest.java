@@ -144,6 +144,29 @@ class ServingApiTest {
     assertTrue(page.body().contains("<form"));
     assertFalse(page.body().contains("http://") || page.body().contains("https://cdn"));
     assertEquals(200, s.get("/static/app.js", null).statusCode());
+    // no framing (clickjacking): CSP frame-ancestors for current browsers, X-Frame-Options for old
+    assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+    assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+    assertTrue(page.headers().firstValue("Strict-Transport-Security").isEmpty(),
+        "no HSTS unless serving.hsts (plain HTTP on a laptop)");
+  }
+
+  @Test
+  void metricsTokenWhenConfigured() throws Exception {
+    try (TestServer t = new TestServer(Files.createTempDirectory("metrics-token"),
+        new org.patientinsight.serving.generate.ExtractiveGenerator(),
+        Map.of("serving.metrics_token", "scrape-secret", "serving.hsts", "true"))) {
+      HttpResponse<String> none = t.get("/metrics", null);
+      assertEquals(401, none.statusCode());
+      assertEquals("Authorization", JSON.readTree(none.body()).path("error").path("field").asText());
+      assertEquals(401, t.get("/metrics", TestServer.KEY).statusCode(), "an API key is not the token");
+      HttpResponse<String> ok = t.get("/metrics", "scrape-secret");
+      assertEquals(200, ok.statusCode());
+      assertTrue(ok.body().contains("pi_serving_"));
+      assertEquals(200, t.get("/health/live", null).statusCode(), "probes need no token");
+      assertEquals("max-age=31536000",
+          t.get("/health/live", null).headers().firstValue("Strict-Transport-Security").orElse(""));
+    }
   }
 
   @Test
