@@ -48,7 +48,8 @@ final class SampleCommand implements Callable<Integer> {
       stats = out.toString().endsWith(".jsonl") || out.toString().endsWith(".json")
           ? SampleGenerator.writeJsonl(spec, w) : SampleGenerator.writeCsv(spec, w);
     }
-    System.out.println("wrote " + out + ": " + stats);
+    System.out.println("wrote " + out + ": " + stats.describe()
+        + " — synthetic cases, not real patients; ingest it with: ./patient-insight pipeline --input " + out);
     return 0;
   }
 }

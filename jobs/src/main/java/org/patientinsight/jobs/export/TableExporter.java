@@ -41,6 +41,13 @@ public final class TableExporter {
     if (!fmt.equals("csv") && !fmt.equals("jsonl")) {
       throw new JobFailure("--format must be csv or jsonl, got '" + format + "'");
     }
+    if (version != null) {
+      long latest = DeltaTable.forPath(spark, tablePath).history(1).select("version").head().getLong(0);
+      if (version < 0 || version > latest) {
+        throw new JobFailure("--version " + version + " does not exist: " + tableName(tablePath)
+            + " has versions 0 to " + latest);
+      }
+    }
     Dataset<Row> df;
     try {
       df = version == null ? spark.read().format("delta").load(tablePath)
@@ -92,5 +99,10 @@ public final class TableExporter {
       cols.add(nested ? to_json(col(f.name())).as(f.name()) : col(f.name()));
     }
     return cols.toArray(new Column[0]);
+  }
+
+  private static String tableName(String tablePath) {
+    String p = tablePath.endsWith("/") ? tablePath.substring(0, tablePath.length() - 1) : tablePath;
+    return p.substring(p.lastIndexOf('/') + 1);
   }
 }

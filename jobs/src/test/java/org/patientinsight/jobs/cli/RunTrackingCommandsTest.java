@@ -52,6 +52,12 @@ class RunTrackingCommandsTest {
     assertEquals("none", export.path("tracking").path("backend").asText());
     assertEquals(1, runFolders(mlruns).size(), "export leaves no MLflow run");
 
+    ConsoleRun noSuchVersion = ConsoleRun.of("export", "--table", "cases", "--version", "99", "--out",
+        dir.resolve("v.csv").toString(), "--warehouse", cli.warehouse().toString(), "--set", "tracking.local_dir=" + mlruns);
+    assertEquals(1, noSuchVersion.exitCode());
+    assertTrue(noSuchVersion.err().contains("error: --version 99 does not exist: cases has versions 0 to 0"),
+        noSuchVersion.err());
+
     ConsoleRun typo = ConsoleRun.of("export", "--table", "cases", "--out", dir.resolve("x.csv").toString(),
         "--warehouse", dir.resolve("warehuose").toString(), "--set", "tracking.local_dir=" + mlruns);
     assertEquals(2, typo.exitCode());
