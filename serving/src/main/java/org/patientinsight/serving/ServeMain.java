@@ -18,12 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve /api/v1/analyses, /health and /metrics over the case index.")
 public final class ServeMain implements Callable<Integer> {
-  static {
-    // JSON log lines unless the operator chose another log4j configuration
-    if (System.getProperty("log4j2.configurationFile") == null) {
-      System.setProperty("log4j2.configurationFile", "log4j2-serving.xml");
-    }
-  }
+  @Option(names = "--log-format", paramLabel = "json|text",
+      description = "log lines as JSON objects (default when stdout is not a terminal) or text (default on a terminal)")
+  String logFormat;
 
   @Option(names = "--port", description = "port (default: serving.port)")
   Integer port;
@@ -38,11 +35,36 @@ public final class ServeMain implements Callable<Integer> {
   boolean insecureDev;
 
   public static void main(String[] args) {
+    String format = logFormat(args, System.console() != null);
+    if (System.getProperty("log4j2.configurationFile") == null) { // unless the operator chose one
+      System.setProperty("log4j2.configurationFile",
+          "text".equalsIgnoreCase(format) ? "log4j2-serving-text.xml" : "log4j2-serving.xml");
+    }
     System.exit(new CommandLine(new ServeMain()).execute(args));
+  }
+
+  /**
+   * JSON lines for log collectors, text for a person at a terminal, or what --log-format says;
+   * decided from the raw arguments because it must be known before the first logger exists.
+   */
+  static String logFormat(String[] args, boolean terminal) {
+    String format = terminal ? "text" : "json";
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--log-format=")) {
+        format = args[i].substring("--log-format=".length());
+      } else if (args[i].equals("--log-format") && i + 1 < args.length) {
+        format = args[i + 1];
+      }
+    }
+    return format;
   }
 
   @Override
   public Integer call() throws Exception {
+    if (logFormat != null && !logFormat.equalsIgnoreCase("json") && !logFormat.equalsIgnoreCase("text")) {
+      System.err.println("serve: --log-format must be json or text, got '" + logFormat + "'");
+      return 2;
+    }
     Map<String, String> overrides = new HashMap<>();
     if (port != null) {
       overrides.put("serving.port", port.toString());
@@ -88,6 +110,10 @@ public final class ServeMain implements Callable<Integer> {
     MiniLmEmbedder.shared().embed("warm-up");
     components.readiness().embedderLoaded();
     EventLog.info("ready").num("port", components.server().port()).log();
+    String host = settings.get("serving.bind");
+    String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+    System.err.println("listening on http://" + shown + ":" + components.server().port()
+        + "/  (page at /, API at /api/v1/analyses, Ctrl-C stops)");
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       components.close();
