@@ -74,12 +74,19 @@ public final class DriftStage {
 
   /** The latest baseline, pinned from the first published cases version when there is none. */
   public Baseline baseline() {
+    return baselineForRun().baseline();
+  }
+
+  /** A baseline and whether this run pinned it (then the batch was compared with itself). */
+  record Resolved(Baseline baseline, boolean pinnedNow) {}
+
+  private Resolved baselineForRun() {
     Optional<Baseline> b = store().latest(baselineName());
     if (b.isPresent()) {
-      return b.get();
+      return new Resolved(b.get(), false);
     }
     long first = firstVersionWithRows();
-    return pinBaseline(first);
+    return new Resolved(pinBaseline(first), true);
   }
 
   private long firstVersionWithRows() {
@@ -101,7 +108,11 @@ public final class DriftStage {
    * table's figures are added beside them; without one, the whole table is ("table" scope).
    */
   public DriftReport run(Dataset<Row> batch) {
-    Baseline baseline = baseline();
+    Resolved resolved = baselineForRun();
+    Baseline baseline = resolved.baseline();
+    // pinned now from the first cases version: a first pipeline run compares the batch with itself
+    boolean pinnedNow = resolved.pinnedNow()
+        && baseline.sourceVersion() == TableVersions.versionOf(ctx.spark(), ctx.tablePath(Tables.CASES));
     DriftPolicy policy = DriftPolicy.fromSettings(ctx.settings());
     Dataset<Row> table = ctx.spark().read().format("delta").load(ctx.tablePath(Tables.CASES));
     AgeHistograms tableHist = AgeHistogramAggregator.compute(table, "age_years", "gender", bins());
@@ -109,13 +120,13 @@ public final class DriftStage {
     Map<String, Object> section = new LinkedHashMap<>();
     if (batch != null) {
       AgeHistograms batchHist = AgeHistogramAggregator.compute(batch, "age_years", "gender", bins());
-      report = DriftReport.evaluate(baseline, batchHist, "batch", policy);
+      report = DriftReport.evaluate(baseline, batchHist, "batch", policy, pinnedNow);
       section.putAll(report.toSummaryMap());
-      section.put("table", DriftReport.evaluate(baseline, tableHist, "table", policy).toSummaryMap());
+      section.put("table", DriftReport.evaluate(baseline, tableHist, "table", policy, pinnedNow).toSummaryMap());
       ctx.attach(REPORT_SECTION, DriftSvg.renderHtmlSection(report, baseline.histograms().overall(),
           batchHist.overall()));
     } else {
-      report = DriftReport.evaluate(baseline, tableHist, "table", policy);
+      report = DriftReport.evaluate(baseline, tableHist, "table", policy, pinnedNow);
       section.putAll(report.toSummaryMap());
       ctx.attach(REPORT_SECTION, DriftSvg.renderHtmlSection(report, baseline.histograms().overall(),
           tableHist.overall()));
@@ -170,7 +181,15 @@ public final class DriftStage {
       DataTypes.createStructField("alert", DataTypes.BooleanType, false),
       DataTypes.createStructField("warning", DataTypes.BooleanType, false),
       DataTypes.createStructField("reasons", DataTypes.createArrayType(DataTypes.StringType), false),
-      DataTypes.createStructField("report_json", DataTypes.StringType, false)});
+      DataTypes.createStructField("report_json", DataTypes.StringType, false),
+      // added with issue 17 (older tables gain them through mergeSchema; null in old rows)
+      DataTypes.createStructField("wasserstein_norm", DataTypes.DoubleType, true),
+      DataTypes.createStructField("female_share_change", DataTypes.DoubleType, true),
+      DataTypes.createStructField("age_completeness_change", DataTypes.DoubleType, true),
+      DataTypes.createStructField("sex_completeness_change", DataTypes.DoubleType, true),
+      DataTypes.createStructField("domain_auc", DataTypes.DoubleType, true),
+      DataTypes.createStructField("cluster_psi", DataTypes.DoubleType, true),
+      DataTypes.createStructField("centroid_cosine_max", DataTypes.DoubleType, true)});
 
   private void writeReportRow(DriftReport r) {
     Map<String, Object> m = r.toSummaryMap();
@@ -180,12 +199,24 @@ public final class DriftStage {
         asDouble(m.get("js")), asDouble(m.get("mean_shift_years")), asDouble(m.get("median_shift_years")),
         asDouble(m.get("missing_share_batch")), asDouble(m.get("missing_share_baseline")),
         Boolean.TRUE.equals(m.get("alert")), Boolean.TRUE.equals(m.get("warning")),
-        scala.collection.JavaConverters.asScalaBuffer(List.copyOf(r.reasons())).toList(), r.toJsonString());
+        scala.collection.JavaConverters.asScalaBuffer(List.copyOf(r.reasons())).toList(), r.toJsonString(),
+        asDouble(m.get("wasserstein_norm")), asDouble(m.get("female_share_change")),
+        asDouble(m.get("age_completeness_change")), asDouble(m.get("sex_completeness_change")), null, null, null);
+    appendReportRow(ctx, row);
+  }
+
+  /** Appends one row of {@link #REPORT_SCHEMA} to {@code drift_reports} (rolled back with a failed run). */
+  static void appendReportRow(RunContext ctx, Row row) {
     SparkSession spark = ctx.spark();
     String path = ctx.tablePath(Tables.DRIFT_REPORTS);
     ctx.versions().remember(path);
-    spark.createDataFrame(List.of(row), REPORT_SCHEMA).write().format("delta").mode("append").save(path);
+    spark.createDataFrame(List.of(row), REPORT_SCHEMA).write().format("delta").mode("append")
+        .option("mergeSchema", "true").save(path);
     ctx.summary().tableVersion(Tables.DRIFT_REPORTS, TableVersions.versionOf(spark, path));
+  }
+
+  static StructType reportSchema() {
+    return REPORT_SCHEMA;
   }
 
   private AgeBins bins() {

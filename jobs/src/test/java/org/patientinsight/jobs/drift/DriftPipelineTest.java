@@ -74,6 +74,9 @@ class DriftPipelineTest {
         sample("adults-1.csv", 300, 11, AgeMix.ADULT_DEFAULT).toString()));
     assertEquals("SUCCEEDED", base.path("status").asText(), base.toString());
     assertFalse(base.path("drift").path("alert").asBoolean(), "the first batch is the baseline");
+    assertEquals("baseline pinned from this batch — no comparison yet",
+        base.path("drift").path("reasons").path(0).asText(), base.path("drift").toString());
+    assertTrue(base.path("drift").path("ks_d").isNull(), "no zeros where nothing was compared");
 
     JsonNode kids = cli.run("pipeline", "d2", concat(fast, "--input",
         sample("kids.csv", 300, 12, AgeMix.PAEDIATRIC_HEAVY).toString()));
