@@ -13,9 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.patientinsight.core.alert.Alert;
-import org.patientinsight.core.alert.AlertDispatcher;
-import org.patientinsight.core.alert.AlertOutcome;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
@@ -141,24 +138,7 @@ public final class DriftStage {
   }
 
   private Map<String, Object> alert(DriftReport report) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    Optional<Alert> alert = report.toAlert(ctx.runId(), Instant.now());
-    if (alert.isEmpty()) {
-      out.put("alerts_sent", 0);
-      out.put("alerts_failed", 0);
-      return out;
-    }
-    try (AlertDispatcher dispatcher = AlertDispatcher.fromSettings(ctx.settings(), System.getenv())) {
-      AlertOutcome outcome = dispatcher.dispatch(alert.get());
-      out.put("alerts_sent", outcome.sent());
-      out.put("alerts_failed", outcome.failed());
-    } catch (RuntimeException e) {
-      // an alert sink problem never fails the run
-      LOG.error("[{}] drift alert could not be dispatched: {}", ctx.runId(), e.getMessage());
-      out.put("alerts_sent", 0);
-      out.put("alerts_failed", 1);
-    }
-    return out;
+    return DriftAlerts.dispatch(ctx, report.toAlert(ctx.runId(), Instant.now()));
   }
 
   private static final StructType REPORT_SCHEMA = new StructType(new StructField[] {
