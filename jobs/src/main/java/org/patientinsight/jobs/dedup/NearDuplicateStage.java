@@ -49,25 +49,36 @@ public final class NearDuplicateStage {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long checked = shingled.filter(col("probe")).count();
-      Dataset<Row> pairs = new NearDuplicateFinder(s.getInt("near_duplicates.bands", 1, 200),
-          s.getInt("near_duplicates.rows_per_band", 1, 20), minJaccard, s.getInt("near_duplicates.seed", 0,
-          Integer.MAX_VALUE)).pairs(shingled)
-          .withColumn("run_id", lit(ctx.runId())).withColumn("detected_at", current_timestamp())
-          .select("run_id", "uid_a", "uid_b", "jaccard", "detected_at")
-          .withColumnRenamed("uid_a", "patient_uid_a").withColumnRenamed("uid_b", "patient_uid_b");
-      String path = ctx.tablePath(TABLE);
-      ctx.versions().remember(path);
-      pairs.write().format("delta").mode("append").save(path);
-      ctx.summary().tableVersion(TABLE, TableVersions.versionOf(spark, path));
-      Dataset<Row> found = spark.read().format("delta").load(path).filter(col("run_id").equalTo(lit(ctx.runId())));
-      long n = found.count();
-      Dataset<Row> probeUids = shingled.filter(col("probe")).select(col("patient_uid").as("uid"));
-      long involved = n == 0 ? 0 : found.select(col("patient_uid_a").as("uid"))
-          .union(found.select(col("patient_uid_b").as("uid"))).join(probeUids, "uid")
-          .agg(countDistinct("uid")).first().getLong(0);
-      List<NearDuplicateResult.Pair> top = found.orderBy(desc("jaccard"), col("patient_uid_a"), col("patient_uid_b"))
-          .limit(s.getInt("near_duplicates.report_pairs", 0, 1000)).collectAsList().stream()
-          .map(r -> new NearDuplicateResult.Pair(r.getString(1), r.getString(2), r.getDouble(3))).toList();
+      int reportPairs = s.getInt("near_duplicates.report_pairs", 0, 1000);
+      long n = 0;
+      long involved = 0;
+      List<NearDuplicateResult.Pair> top = List.of();
+      if (checked > 0) { // a no-op re-run checks nothing and writes nothing
+        Dataset<Row> pairs = new NearDuplicateFinder(s.getInt("near_duplicates.bands", 1, 200),
+            s.getInt("near_duplicates.rows_per_band", 1, 20), minJaccard, s.getInt("near_duplicates.seed", 0,
+            Integer.MAX_VALUE)).pairs(shingled)
+            .select(col("uid_a").as("patient_uid_a"), col("uid_b").as("patient_uid_b"), col("jaccard"))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+          n = pairs.count();
+          if (n > 0) {
+            String path = ctx.tablePath(TABLE);
+            ctx.versions().remember(path);
+            pairs.withColumn("run_id", lit(ctx.runId())).withColumn("detected_at", current_timestamp())
+                .select("run_id", "patient_uid_a", "patient_uid_b", "jaccard", "detected_at")
+                .write().format("delta").mode("append").save(path);
+            ctx.summary().tableVersion(TABLE, TableVersions.versionOf(spark, path));
+            Dataset<Row> probeUids = shingled.filter(col("probe")).select(col("patient_uid").as("uid"));
+            involved = pairs.select(col("patient_uid_a").as("uid")).union(pairs.select(col("patient_uid_b").as("uid")))
+                .join(probeUids, "uid").agg(countDistinct("uid")).first().getLong(0);
+            top = pairs.orderBy(desc("jaccard"), col("patient_uid_a"), col("patient_uid_b")).limit(reportPairs)
+                .collectAsList().stream()
+                .map(r -> new NearDuplicateResult.Pair(r.getString(0), r.getString(1), r.getDouble(2))).toList();
+          }
+        } finally {
+          pairs.unpersist();
+        }
+      }
       NearDuplicateResult result = new NearDuplicateResult(checked, n, involved, minJaccard,
           s.getDouble("near_duplicates.max_share", 0, 1), top);
       if (!result.checkPassed()) {

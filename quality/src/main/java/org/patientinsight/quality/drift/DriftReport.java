@@ -171,7 +171,9 @@ public record DriftReport(Baseline baseline, String scope, DriftFigures overall,
     if (summary.length() > Alert.MAX_SUMMARY) {
       summary = summary.substring(0, Alert.MAX_SUMMARY - 3) + "...";
     }
-    String title = String.format(Locale.ROOT, "Age drift %s vs baseline %s",
+    // name what moved: the age curve, or only who the cases are about (sex share, completeness)
+    String what = !overallDecision.alert() && demographicsDecision.alert() ? "Demographic drift" : "Age drift";
+    String title = String.format(Locale.ROOT, "%s %s vs baseline %s", what,
         alert ? "detected" : "warning", baseline.ref());
     return Optional.of(new Alert("age_drift", alert ? Severity.ALERT : Severity.WARNING, title, summary, fields,
         runId, at));

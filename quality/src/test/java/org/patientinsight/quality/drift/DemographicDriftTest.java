@@ -39,6 +39,8 @@ class DemographicDriftTest {
     assertTrue(rep.alert(), rep.reasons().toString());
     assertTrue(rep.reasons().contains("female share 50.0% -> 75.0% (change >= 10 points)"), rep.reasons().toString());
     assertFalse(rep.overallDecision().alert(), "the age test alone sees nothing");
+    assertEquals("Demographic drift detected vs baseline cases@v1",
+        rep.toAlert("r", Instant.EPOCH).orElseThrow().title());
   }
 
   @Test
