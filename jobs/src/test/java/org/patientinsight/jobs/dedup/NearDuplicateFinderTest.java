@@ -82,6 +82,19 @@ class NearDuplicateFinderTest {
   }
 
   @Test
+  void shinglesAreSetsOfWordRuns() {
+    int[] a = ShingleHasher.of("The patient, a 45-year-old man, had fever.", 3, 1 << 20);
+    // words: the patient a 45 year old man had fever -> 9 words, 7 shingles
+    assertEquals(7, a.length);
+    assertTrue(java.util.stream.IntStream.range(1, a.length).allMatch(i -> a[i] > a[i - 1]), "sorted, distinct");
+    assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(
+        ShingleHasher.of("THE PATIENT a 45 year  old man had fever", 3, 1 << 20)), "case and punctuation do not matter");
+    assertEquals(0, ShingleHasher.of("two words", 3, 1 << 20).length);
+    assertEquals(0, ShingleHasher.of(null, 3, 1 << 20).length);
+    assertEquals(1, ShingleHasher.of("fever fever fever fever", 3, 1 << 20).length, "a set, not counts");
+  }
+
+  @Test
   void bandKeysAndJaccardAreExact() {
     assertEquals(2.0 / 5, BandKeys.jaccard(new int[] {1, 2, 3}, new int[] {2, 3, 4, 5}), 1e-12);
     assertEquals(1.0, BandKeys.jaccard(new int[] {7}, new int[] {7}), 0);
