@@ -4,7 +4,7 @@
 # vectors, on real Delta tables, through the real EmbeddingDriftStage and NearDuplicateStage.
 # Prints seconds per stage, their total (target <= 60 s on 2 cores), planted-pair recall, peak
 # RSS, and, side by side, MLlib's approxSimilarityJoin vs our banding on the first N notes.
-#   bench/drift-benchmark.sh [--cases N] [--baseline N] [--anchor-rows N (0 = skip)] [--dir D]
+#   bench/drift-benchmark.sh [--cases N] [--baseline N] [--anchor-rows N (0 = skip)] [--dir D] [--set KEY=VALUE]
 # Builds into jobs/target-driftbench (and the same dir of the modules jobs needs).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

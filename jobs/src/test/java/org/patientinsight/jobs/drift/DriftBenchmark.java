@@ -48,7 +48,7 @@ import org.patientinsight.quality.drift.EmbeddingDriftReport;
  * {@code approxSimilarityJoin} (OR of single min-hashes) against our banding on the first
  * {@code --anchor-rows} notes. Prints seconds, pairs, recall of the planted pairs, peak RSS.
  *
- * <p>Args: {@code [--cases N] [--baseline N] [--anchor-rows N] [--dir D]}.
+ * <p>Args: {@code [--cases N] [--baseline N] [--anchor-rows N] [--dir D] [--set KEY=VALUE]...}.
  */
 public final class DriftBenchmark {
   private DriftBenchmark() {
@@ -64,8 +64,13 @@ public final class DriftBenchmark {
     int baselineCases = 20_000;
     int anchorRows = 10_000;
     Path dir = null;
+    Map<String, String> overrides = new java.util.LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--set" -> {
+          String[] kv = args[++i].split("=", 2);
+          overrides.put(kv[0], kv[1]);
+        }
         case "--cases" -> cases = Integer.parseInt(args[++i]);
         case "--baseline" -> baselineCases = Integer.parseInt(args[++i]);
         case "--anchor-rows" -> anchorRows = Integer.parseInt(args[++i]);
@@ -86,7 +91,8 @@ public final class DriftBenchmark {
     generate(spark, wh, "bench-base", baselineCases, 0.0, 0.0, 1);
     System.out.printf(Locale.ROOT, "setup: baseline cases generated and written: %.1f s%n", secs(t0));
 
-    Settings settings = Settings.defaults().with(Map.of("warehouse", wh));
+    overrides.put("warehouse", wh);
+    Settings settings = Settings.defaults().with(overrides);
     RunContext base = new RunContext(spark, settings, new RunSummary("bench-base", "bench", null, wh, Instant.now()));
     long tp = System.nanoTime();
     new EmbeddingDriftStage(base).run(true); // pins the baseline from the adult-only vectors
