@@ -15,6 +15,7 @@ import org.patientinsight.core.config.ConfigException;
 import org.patientinsight.core.config.Locations;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.jobs.lineage.Lineage;
+import org.patientinsight.jobs.drift.DriftAlerts;
 import org.patientinsight.jobs.run.BatchRejected;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
@@ -34,6 +35,9 @@ import picocli.CommandLine.Spec;
  * {@code --verbose} adds the stack trace. A failed run rolls its tables back.
  */
 abstract class BatchCommand implements Callable<Integer> {
+  /** Exit code of a run that succeeded but raised a drift ALERT, with --fail-on-drift / drift.fail_on_drift. */
+  static final int DRIFT_EXIT_CODE = 4;
+
   @Mixin
   CommonOptions common;
 
@@ -109,10 +113,27 @@ abstract class BatchCommand implements Callable<Integer> {
         "peak_rss_mib", org.patientinsight.jobs.run.ProcessMemory.peakRssMib(),
         "cores", Runtime.getRuntime().availableProcessors()));
     java.util.List<java.nio.file.Path> reportFiles = ctx == null ? java.util.List.of() : reports(ctx);
+    int exitCode = summary.status().exitCode();
+    boolean driftAlert = DriftAlerts.anyAlert(ctx);
+    if (exitCode == 0 && driftAlert && (failOnDrift() || settings.getBoolean("drift.fail_on_drift"))) {
+      exitCode = DRIFT_EXIT_CODE;
+    }
+    summary.section("exit", java.util.Map.of("code", exitCode, "drift_alert", driftAlert,
+        "drift_alerts", DriftAlerts.consoleLines(ctx).size()));
     summary.section("tracking", changesTables() ? RunTracking.track(summary, settings, reportFiles)
         : RunTracking.notTracked(command + " changes no table"));
     report(summary, spark == null ? new Configuration() : spark.sparkContext().hadoopConfiguration());
-    return summary.status().exitCode();
+    if (exitCode == DRIFT_EXIT_CODE) {
+      System.err.println("drift: an ALERT was raised and drift.fail_on_drift is on; exit code " + DRIFT_EXIT_CODE);
+    }
+    // the console ends with one line per drift alert, so nobody misses one
+    DriftAlerts.consoleLines(ctx).forEach(System.out::println);
+    return exitCode;
+  }
+
+  /** True when this command was asked to fail on drift ({@code --fail-on-drift}). */
+  boolean failOnDrift() {
+    return false;
   }
 
   /** Writes this run's reports; returns the local files to attach to its tracked run. */

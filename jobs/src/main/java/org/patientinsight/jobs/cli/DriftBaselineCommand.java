@@ -7,19 +7,37 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "baseline", mixinStandardHelpOptions = true,
-    description = "Pin a new version of the age baseline from a version of the cases table.")
+    description = {"Pin a new version of the age baseline from a version of the cases table.",
+        "With --embeddings, pin a new embedding baseline from the current embeddings instead."})
 final class DriftBaselineCommand extends BatchCommand {
-  @Option(names = "--from-version", required = true, paramLabel = "N",
-      description = "The cases table version to take the baseline from.")
-  long fromVersion;
+  @Option(names = "--from-version", paramLabel = "N",
+      description = "The cases table version to take the age baseline from.")
+  Long fromVersion;
+
+  @Option(names = "--embeddings",
+      description = "Pin the next embedding baseline version (sample, KMeans clusters) from the embeddings table.")
+  boolean embeddings;
 
   @Override
   String input() {
-    return "cases@v" + fromVersion;
+    return embeddings ? "embeddings" : "cases@v" + fromVersion;
   }
 
   @Override
   void execute(RunContext ctx) {
+    if (embeddings) {
+      var e = ctx.stage("drift-baseline", () -> new org.patientinsight.jobs.drift.EmbeddingDriftStage(ctx).pinFromTable());
+      ctx.summary().section("embedding_baseline", java.util.Map.of("ref", e.ref(), "version", e.version(),
+          "sample_rows", e.sampleRows(), "clusters", e.clusters().size()));
+      System.out.println("pinned embedding baseline " + e.ref() + " (" + e.sampleRows() + " vectors, "
+          + e.clusters().size() + " clusters)");
+      if (fromVersion == null) {
+        return;
+      }
+    }
+    if (fromVersion == null) {
+      throw new org.patientinsight.jobs.run.JobFailure("give --from-version N (age baseline) or --embeddings");
+    }
     Baseline b = ctx.stage("drift-baseline", () -> new DriftStage(ctx).pinBaseline(fromVersion));
     ctx.summary().section("drift_baseline", java.util.Map.of("ref", b.ref(), "version", b.version(),
         "source_version", b.sourceVersion()));

@@ -1,6 +1,8 @@
 package org.patientinsight.jobs.cli;
 
 import org.patientinsight.jobs.drift.DriftStage;
+import org.patientinsight.jobs.drift.EmbeddingDriftStage;
+import org.patientinsight.quality.drift.EmbeddingDriftReport;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.quality.drift.DriftReport;
 import org.patientinsight.quality.drift.DriftTable;
@@ -10,8 +12,18 @@ import picocli.CommandLine.Command;
     subcommands = DriftBaselineCommand.class,
     description = {"Compare the age distribution of the cases table with the pinned baseline "
         + "(KS D and p, PSI, Jensen-Shannon, mean/median shift; overall and per sex).",
-        "The first run pins the baseline from the first published cases version."})
+        "The first run pins the baseline from the first published cases version.",
+        "Also compares every current embedding with the embedding baseline (domain-classifier AUC, "
+            + "KMeans topic-cluster shares) when an embeddings table exists."})
 final class DriftCommand extends BatchCommand {
+  @picocli.CommandLine.Mixin
+  DriftOptions drift;
+
+  @Override
+  boolean failOnDrift() {
+    return drift.failOnDrift;
+  }
+
   @Override
   String input() {
     return "cases";
@@ -21,5 +33,12 @@ final class DriftCommand extends BatchCommand {
   void execute(RunContext ctx) {
     DriftReport report = ctx.stage("drift", () -> new DriftStage(ctx).run(null));
     System.out.println(DriftTable.render(report));
+    if (ctx.settings().getBoolean("drift.embedding.enabled")) {
+      EmbeddingDriftReport e = ctx.stage("embedding_drift", () -> new EmbeddingDriftStage(ctx).run(false));
+      if (e != null) {
+        System.out.println("Embedding drift (table) vs baseline " + e.baselineRef() + ": " + e.verdict());
+        e.reasons().forEach(r -> System.out.println("  - " + r));
+      }
+    }
   }
 }

@@ -1,6 +1,8 @@
 package org.patientinsight.jobs.cli;
 
+import org.patientinsight.jobs.dedup.NearDuplicateStage;
 import org.patientinsight.jobs.drift.DriftStage;
+import org.patientinsight.jobs.drift.EmbeddingDriftStage;
 import org.patientinsight.jobs.embed.EmbedStage;
 import org.patientinsight.jobs.embed.SyncStage;
 import org.patientinsight.jobs.ingest.IngestStage;
@@ -23,6 +25,14 @@ final class PipelineCommand extends BatchCommand {
   @Mixin
   QualityOptions quality;
 
+  @picocli.CommandLine.Mixin
+  DriftOptions drift;
+
+  @Override
+  boolean failOnDrift() {
+    return drift.failOnDrift;
+  }
+
   @Override
   boolean readsExistingTables() {
     return false;
@@ -41,12 +51,20 @@ final class PipelineCommand extends BatchCommand {
   void execute(RunContext ctx) {
     String format = inputs.format != null ? inputs.format : ctx.settings().getOptional("ingest.format");
     new IngestStage(ctx, Gates.quality(quality.skipQuality)).run(inputs.resolvedInput(), format,
-        published -> ctx.stage("drift", () -> new DriftStage(ctx).run(published)));
+        published -> {
+          ctx.stage("drift", () -> new DriftStage(ctx).run(published));
+          if (ctx.settings().getBoolean("near_duplicates.enabled")) {
+            ctx.stage("near_duplicates", () -> new NearDuplicateStage(ctx).run(true));
+          }
+        });
     if ("none".equalsIgnoreCase(ctx.settings().get("vector.store"))) {
       LOG.info("[{}] embed and sync left out (vector.store=none)", ctx.runId());
       return;
     }
     ctx.stage("embed", () -> new EmbedStage(ctx).run());
+    if (ctx.settings().getBoolean("drift.embedding.enabled")) {
+      ctx.stage("embedding_drift", () -> new EmbeddingDriftStage(ctx).run(true));
+    }
     ctx.stage("sync", () -> new SyncStage(ctx).run());
   }
 

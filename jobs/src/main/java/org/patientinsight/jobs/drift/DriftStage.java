@@ -13,9 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.patientinsight.core.alert.Alert;
-import org.patientinsight.core.alert.AlertDispatcher;
-import org.patientinsight.core.alert.AlertOutcome;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
@@ -74,12 +71,19 @@ public final class DriftStage {
 
   /** The latest baseline, pinned from the first published cases version when there is none. */
   public Baseline baseline() {
+    return baselineForRun().baseline();
+  }
+
+  /** A baseline and whether this run pinned it (then the batch was compared with itself). */
+  record Resolved(Baseline baseline, boolean pinnedNow) {}
+
+  private Resolved baselineForRun() {
     Optional<Baseline> b = store().latest(baselineName());
     if (b.isPresent()) {
-      return b.get();
+      return new Resolved(b.get(), false);
     }
     long first = firstVersionWithRows();
-    return pinBaseline(first);
+    return new Resolved(pinBaseline(first), true);
   }
 
   private long firstVersionWithRows() {
@@ -101,7 +105,11 @@ public final class DriftStage {
    * table's figures are added beside them; without one, the whole table is ("table" scope).
    */
   public DriftReport run(Dataset<Row> batch) {
-    Baseline baseline = baseline();
+    Resolved resolved = baselineForRun();
+    Baseline baseline = resolved.baseline();
+    // pinned now from the first cases version: a first pipeline run compares the batch with itself
+    boolean pinnedNow = resolved.pinnedNow()
+        && baseline.sourceVersion() == TableVersions.versionOf(ctx.spark(), ctx.tablePath(Tables.CASES));
     DriftPolicy policy = DriftPolicy.fromSettings(ctx.settings());
     Dataset<Row> table = ctx.spark().read().format("delta").load(ctx.tablePath(Tables.CASES));
     AgeHistograms tableHist = AgeHistogramAggregator.compute(table, "age_years", "gender", bins());
@@ -109,13 +117,13 @@ public final class DriftStage {
     Map<String, Object> section = new LinkedHashMap<>();
     if (batch != null) {
       AgeHistograms batchHist = AgeHistogramAggregator.compute(batch, "age_years", "gender", bins());
-      report = DriftReport.evaluate(baseline, batchHist, "batch", policy);
+      report = DriftReport.evaluate(baseline, batchHist, "batch", policy, pinnedNow);
       section.putAll(report.toSummaryMap());
-      section.put("table", DriftReport.evaluate(baseline, tableHist, "table", policy).toSummaryMap());
+      section.put("table", DriftReport.evaluate(baseline, tableHist, "table", policy, pinnedNow).toSummaryMap());
       ctx.attach(REPORT_SECTION, DriftSvg.renderHtmlSection(report, baseline.histograms().overall(),
           batchHist.overall()));
     } else {
-      report = DriftReport.evaluate(baseline, tableHist, "table", policy);
+      report = DriftReport.evaluate(baseline, tableHist, "table", policy, pinnedNow);
       section.putAll(report.toSummaryMap());
       ctx.attach(REPORT_SECTION, DriftSvg.renderHtmlSection(report, baseline.histograms().overall(),
           tableHist.overall()));
@@ -130,24 +138,7 @@ public final class DriftStage {
   }
 
   private Map<String, Object> alert(DriftReport report) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    Optional<Alert> alert = report.toAlert(ctx.runId(), Instant.now());
-    if (alert.isEmpty()) {
-      out.put("alerts_sent", 0);
-      out.put("alerts_failed", 0);
-      return out;
-    }
-    try (AlertDispatcher dispatcher = AlertDispatcher.fromSettings(ctx.settings(), System.getenv())) {
-      AlertOutcome outcome = dispatcher.dispatch(alert.get());
-      out.put("alerts_sent", outcome.sent());
-      out.put("alerts_failed", outcome.failed());
-    } catch (RuntimeException e) {
-      // an alert sink problem never fails the run
-      LOG.error("[{}] drift alert could not be dispatched: {}", ctx.runId(), e.getMessage());
-      out.put("alerts_sent", 0);
-      out.put("alerts_failed", 1);
-    }
-    return out;
+    return DriftAlerts.dispatch(ctx, report.toAlert(ctx.runId(), Instant.now()));
   }
 
   private static final StructType REPORT_SCHEMA = new StructType(new StructField[] {
@@ -170,7 +161,15 @@ public final class DriftStage {
       DataTypes.createStructField("alert", DataTypes.BooleanType, false),
       DataTypes.createStructField("warning", DataTypes.BooleanType, false),
       DataTypes.createStructField("reasons", DataTypes.createArrayType(DataTypes.StringType), false),
-      DataTypes.createStructField("report_json", DataTypes.StringType, false)});
+      DataTypes.createStructField("report_json", DataTypes.StringType, false),
+      // added with issue 17 (older tables gain them through mergeSchema; null in old rows)
+      DataTypes.createStructField("wasserstein_norm", DataTypes.DoubleType, true),
+      DataTypes.createStructField("female_share_change", DataTypes.DoubleType, true),
+      DataTypes.createStructField("age_completeness_change", DataTypes.DoubleType, true),
+      DataTypes.createStructField("sex_completeness_change", DataTypes.DoubleType, true),
+      DataTypes.createStructField("domain_auc", DataTypes.DoubleType, true),
+      DataTypes.createStructField("cluster_psi", DataTypes.DoubleType, true),
+      DataTypes.createStructField("centroid_cosine_max", DataTypes.DoubleType, true)});
 
   private void writeReportRow(DriftReport r) {
     Map<String, Object> m = r.toSummaryMap();
@@ -180,12 +179,24 @@ public final class DriftStage {
         asDouble(m.get("js")), asDouble(m.get("mean_shift_years")), asDouble(m.get("median_shift_years")),
         asDouble(m.get("missing_share_batch")), asDouble(m.get("missing_share_baseline")),
         Boolean.TRUE.equals(m.get("alert")), Boolean.TRUE.equals(m.get("warning")),
-        scala.collection.JavaConverters.asScalaBuffer(List.copyOf(r.reasons())).toList(), r.toJsonString());
+        scala.collection.JavaConverters.asScalaBuffer(List.copyOf(r.reasons())).toList(), r.toJsonString(),
+        asDouble(m.get("wasserstein_norm")), asDouble(m.get("female_share_change")),
+        asDouble(m.get("age_completeness_change")), asDouble(m.get("sex_completeness_change")), null, null, null);
+    appendReportRow(ctx, row);
+  }
+
+  /** Appends one row of {@link #REPORT_SCHEMA} to {@code drift_reports} (rolled back with a failed run). */
+  static void appendReportRow(RunContext ctx, Row row) {
     SparkSession spark = ctx.spark();
     String path = ctx.tablePath(Tables.DRIFT_REPORTS);
     ctx.versions().remember(path);
-    spark.createDataFrame(List.of(row), REPORT_SCHEMA).write().format("delta").mode("append").save(path);
+    spark.createDataFrame(List.of(row), REPORT_SCHEMA).write().format("delta").mode("append")
+        .option("mergeSchema", "true").save(path);
     ctx.summary().tableVersion(Tables.DRIFT_REPORTS, TableVersions.versionOf(spark, path));
+  }
+
+  static StructType reportSchema() {
+    return REPORT_SCHEMA;
   }
 
   private AgeBins bins() {

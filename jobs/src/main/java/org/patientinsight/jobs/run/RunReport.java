@@ -30,6 +30,16 @@ public final class RunReport {
 
   private RunReport() {}
 
+  /** The drift trend chart; a problem reading drift_reports costs the chart, never the report. */
+  private static String safeTrend(RunContext ctx) {
+    try {
+      return org.patientinsight.jobs.drift.DriftTrend.html(ctx);
+    } catch (RuntimeException e) {
+      LOG.warn("[{}] no drift trend chart: {}", ctx.runId(), e.getMessage());
+      return null;
+    }
+  }
+
   /** Returns the local report files (for tracking), or an empty list. Never throws. */
   public static List<Path> write(RunContext ctx, String what, boolean withCounts) {
     ReportStats stats = ctx.attachment(QualityStep.STATS);
@@ -48,7 +58,27 @@ public final class RunReport {
       String driftHtml = ctx.attachment(DriftStage.REPORT_SECTION);
       DriftReport drift = ctx.attachment("drift.report");
       if (driftHtml != null && drift != null) {
-        extra.add(new ReportSection("Age drift vs baseline", driftHtml, drift.toJson()));
+        extra.add(new ReportSection("Age drift vs baseline", driftHtml, drift.toJson(), drift.verdict()));
+      }
+      String embeddingHtml = ctx.attachment(org.patientinsight.jobs.drift.EmbeddingDriftStage.REPORT_SECTION);
+      org.patientinsight.quality.drift.EmbeddingDriftReport embedding =
+          ctx.attachment(org.patientinsight.jobs.drift.EmbeddingDriftStage.REPORT);
+      org.patientinsight.jobs.dedup.NearDuplicateResult dups =
+          ctx.attachment(org.patientinsight.jobs.dedup.NearDuplicateStage.RESULT);
+      if (dups != null) {
+        extra.add(new ReportSection("Near-duplicate cases", dups.html(),
+            new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(dups.toSummaryMap()),
+            dups.checkPassed() ? null : "WARNING"));
+      }
+      if (embeddingHtml != null && embedding != null) {
+        extra.add(new ReportSection("Embedding drift vs baseline", embeddingHtml, embedding.toJson(),
+            embedding.verdict()));
+      }
+      if (drift != null) {
+        String trend = safeTrend(ctx);
+        if (trend != null) {
+          extra.add(new ReportSection("Drift trend", trend, null));
+        }
       }
       StatsReport report = new StatsReport(ctx.runId(), what, Instant.now(), counts, gate, stats,
           profile == null ? List.of() : profile, reasons == null ? List.of() : reasons, extra);

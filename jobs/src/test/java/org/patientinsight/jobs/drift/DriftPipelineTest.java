@@ -74,19 +74,42 @@ class DriftPipelineTest {
         sample("adults-1.csv", 300, 11, AgeMix.ADULT_DEFAULT).toString()));
     assertEquals("SUCCEEDED", base.path("status").asText(), base.toString());
     assertFalse(base.path("drift").path("alert").asBoolean(), "the first batch is the baseline");
+    assertEquals("baseline pinned from this batch — no comparison yet",
+        base.path("drift").path("reasons").path(0).asText(), base.path("drift").toString());
+    assertTrue(base.path("drift").path("ks_d").isNull(), "no zeros where nothing was compared");
 
-    JsonNode kids = cli.run("pipeline", "d2", concat(fast, "--input",
-        sample("kids.csv", 300, 12, AgeMix.PAEDIATRIC_HEAVY).toString()));
-    assertEquals("SUCCEEDED", kids.path("status").asText(), "drift never fails the run: " + kids);
+    java.io.PrintStream out = System.out;
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    JsonNode kids;
+    System.setOut(new java.io.PrintStream(console, true, StandardCharsets.UTF_8));
+    try {
+      kids = cli.run("pipeline", "d2", concat(fast, "--fail-on-drift", "--input",
+          sample("kids.csv", 300, 12, AgeMix.PAEDIATRIC_HEAVY).toString()));
+    } finally {
+      System.setOut(out);
+    }
+    assertEquals("SUCCEEDED", kids.path("status").asText(), "the batch is published: " + kids);
+    assertEquals(4, kids.path("exit").path("code").asInt(), "--fail-on-drift: its own exit code");
+    List<String> lines = console.toString(StandardCharsets.UTF_8).lines().toList();
+    assertTrue(lines.get(lines.size() - 1).startsWith("ALERT age_drift: Age drift detected vs baseline"),
+        "the console ends with the alert: " + lines);
     JsonNode drift = kids.path("drift");
     assertTrue(drift.path("alert").asBoolean(), drift.toString());
     assertTrue(drift.path("ks_d").asDouble() >= 0.15, drift.toString());
     assertEquals(1, drift.path("alerts_sent").asInt() >= 1 ? posts.size() : -1, "webhook called exactly once");
     assertTrue(posts.get(0).contains("\"text\""), "Slack-compatible payload");
+    String html = Files.readString(Path.of(kids.path("quality").path("report_html").asText().replaceFirst("^file:", "")));
+    assertTrue(html.contains("Quality: Passed"), "quality verdict in the header");
+    assertTrue(html.contains("Age drift: ALERT"), "drift verdict beside it");
+    assertTrue(html.contains("Drift over the last 2 runs"), "trend chart");
+    assertTrue(html.contains("Near-duplicate cases"), "near-duplicate section");
+    assertTrue(kids.path("near_duplicates").path("check").path("level").asText().equals("Warning"),
+        kids.path("near_duplicates").toString());
 
     JsonNode same = cli.run("pipeline", "d3", concat(fast, "--input",
         sample("adults-2.csv", 300, 13, AgeMix.ADULT_DEFAULT).toString()));
     assertEquals("SUCCEEDED", same.path("status").asText());
+    assertEquals(0, same.path("exit").path("code").asInt());
     assertFalse(same.path("drift").path("alert").asBoolean(), same.path("drift").toString());
     assertEquals(1, posts.size(), "no new alert for a same-distribution batch");
     assertEquals(3, SharedSpark.get().read().format("delta")

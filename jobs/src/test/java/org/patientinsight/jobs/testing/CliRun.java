@@ -37,6 +37,9 @@ public final class CliRun {
       case "REJECTED" -> 3;
       default -> 1;
     };
+    if (expected == 0 && s.path("exit").path("drift_alert").asBoolean() && s.path("exit").path("code").asInt() == 4) {
+      expected = 4; // succeeded, but a drift ALERT with --fail-on-drift (drift.fail_on_drift)
+    }
     assertEquals(expected, code, "exit code matches status " + s.path("status").asText());
     return s;
   }

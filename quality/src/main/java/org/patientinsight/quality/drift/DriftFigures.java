@@ -15,7 +15,19 @@ public record DriftFigures(long nBaseline, long nBatch, long rowsBaseline, long 
     double ksD, double ksP, double psi, double js,
     double meanBaseline, double meanBatch, double meanShiftYears, double meanShiftPercent,
     double medianBaseline, double medianBatch, double medianShiftYears, double medianShiftPercent,
-    double missingShareBaseline, double missingShareBatch) {
+    double missingShareBaseline, double missingShareBatch,
+    double wassersteinYears, double wassersteinNormed, double stdBaseline) {
+
+  /** Figures without the Wasserstein distance (NaN), as before it was added. */
+  public DriftFigures(long nBaseline, long nBatch, long rowsBaseline, long rowsBatch,
+      double ksD, double ksP, double psi, double js,
+      double meanBaseline, double meanBatch, double meanShiftYears, double meanShiftPercent,
+      double medianBaseline, double medianBatch, double medianShiftYears, double medianShiftPercent,
+      double missingShareBaseline, double missingShareBatch) {
+    this(nBaseline, nBatch, rowsBaseline, rowsBatch, ksD, ksP, psi, js, meanBaseline, meanBatch, meanShiftYears,
+        meanShiftPercent, medianBaseline, medianBatch, medianShiftYears, medianShiftPercent, missingShareBaseline,
+        missingShareBatch, Double.NaN, Double.NaN, Double.NaN);
+  }
 
   public static DriftFigures compare(AgeHistogram baseline, AgeHistogram batch) {
     baseline.requireSameBins(batch);
@@ -29,7 +41,8 @@ public record DriftFigures(long nBaseline, long nBatch, long rowsBaseline, long 
         PopulationStabilityIndex.of(baseline, batch), JensenShannon.distance(baseline, batch),
         meanA, meanB, meanB - meanA, percent(meanB - meanA, meanA),
         medA, medB, medB - medA, percent(medB - medA, medA),
-        baseline.missingShare(), batch.missingShare());
+        baseline.missingShare(), batch.missingShare(),
+        Wasserstein.distance(baseline, batch), Wasserstein.normalised(baseline, batch), Wasserstein.std(baseline));
   }
 
   private static double percent(double shift, double base) {
@@ -57,6 +70,9 @@ public record DriftFigures(long nBaseline, long nBatch, long rowsBaseline, long 
     m.put("median_shift_pct", num(medianShiftPercent));
     m.put("missing_share_baseline", num(missingShareBaseline));
     m.put("missing_share_batch", num(missingShareBatch));
+    m.put("wasserstein_years", num(wassersteinYears));
+    m.put("wasserstein_norm", num(wassersteinNormed));
+    m.put("std_baseline_years", num(stdBaseline));
     return m;
   }
 

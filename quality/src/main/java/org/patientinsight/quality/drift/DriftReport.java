@@ -21,8 +21,11 @@ import org.patientinsight.core.alert.Severity;
  */
 public record DriftReport(Baseline baseline, String scope, DriftFigures overall, DriftDecision overallDecision,
     Map<String, DriftFigures> perSex, Map<String, DriftDecision> perSexDecisions, DriftPolicy policy,
-    boolean alert, boolean warning, List<String> reasons) {
+    boolean alert, boolean warning, List<String> reasons, DemographicShift demographics,
+    DriftDecision demographicsDecision, boolean pinnedFromThisBatch) {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** What a first run says instead of zeros: the baseline is this batch, so nothing was compared. */
+  public static final String PINNED_NOW = "baseline pinned from this batch \u2014 no comparison yet";
 
   public DriftReport {
     // keep the M, F order for tables and JSON
@@ -33,6 +36,15 @@ public record DriftReport(Baseline baseline, String scope, DriftFigures overall,
 
   /** Compares {@code current} with the baseline under the policy. */
   public static DriftReport evaluate(Baseline baseline, AgeHistograms current, String scope, DriftPolicy policy) {
+    return evaluate(baseline, current, scope, policy, false);
+  }
+
+  /**
+   * @param pinnedFromThisBatch the baseline was pinned in this run from the data compared: the
+   *     report then carries no figures and never alerts, and says so
+   */
+  public static DriftReport evaluate(Baseline baseline, AgeHistograms current, String scope, DriftPolicy policy,
+      boolean pinnedFromThisBatch) {
     AgeHistograms base = baseline.histograms();
     DriftFigures overall = DriftFigures.compare(base.overall(), current.overall());
     DriftDecision overallDecision = policy.decide(overall);
@@ -50,13 +62,25 @@ public record DriftReport(Baseline baseline, String scope, DriftFigures overall,
         d.reasons().forEach(r -> reasons.add("sex " + e.getKey() + ": " + r));
       }
     }
-    boolean alert = overallDecision.alert();
+    DemographicShift demo = DemographicShift.compare(base, current);
+    DriftDecision demoDecision = policy.decide(demo, Math.min(base.overall().rows(), current.overall().rows()));
+    reasons.addAll(demoDecision.reasons());
+    boolean alert = overallDecision.alert() || demoDecision.alert();
     boolean warning = !alert && (overallDecision.warning() || sexFlag);
+    if (pinnedFromThisBatch) {
+      return new DriftReport(baseline, scope, overall, overallDecision, perSex, perSexDecisions, policy, false,
+          false, List.of(PINNED_NOW), demo, demoDecision, true);
+    }
     if (reasons.isEmpty()) {
       reasons.add("no drift: all figures below thresholds");
     }
     return new DriftReport(baseline, scope, overall, overallDecision, perSex, perSexDecisions, policy, alert,
-        warning, reasons);
+        warning, reasons, demo, demoDecision, false);
+  }
+
+  /** The verdict word: ALERT, WARNING, OK, or BASELINE (pinned now, nothing compared). */
+  public String verdict() {
+    return pinnedFromThisBatch ? "BASELINE" : alert ? "ALERT" : warning ? "WARNING" : "OK";
   }
 
   /** The run-summary {@code drift} section: flat keys, figures only (NaN as null). */
@@ -76,6 +100,15 @@ public record DriftReport(Baseline baseline, String scope, DriftFigures overall,
     m.put("rows_batch", overall.rowsBatch());
     m.put("missing_share_batch", f.get("missing_share_batch"));
     m.put("missing_share_baseline", f.get("missing_share_baseline"));
+    m.put("wasserstein_years", f.get("wasserstein_years"));
+    m.put("wasserstein_norm", f.get("wasserstein_norm"));
+    m.put("age_test", policy.ageTest(overall));
+    m.putAll(demographics.toMap());
+    if (pinnedFromThisBatch) {
+      // nothing was compared: no zeros that read as "no drift"
+      m.replaceAll((k, v) -> k.startsWith("n_") || k.startsWith("rows_") || k.equals("age_test") ? v : null);
+    }
+    m.put("comparison", pinnedFromThisBatch ? "baseline_pinned" : "compared");
     m.put("baseline_name", baseline.name());
     m.put("baseline_version", baseline.version());
     m.put("baseline_source_version", baseline.sourceVersion());
@@ -106,6 +139,10 @@ public record DriftReport(Baseline baseline, String scope, DriftFigures overall,
     p.put("psi_alert", policy.psiAlert());
     p.put("psi_warn", policy.psiWarn());
     p.put("min_batch_rows", policy.minBatchRows());
+    p.put("wasserstein_alert", policy.wassersteinAlert());
+    p.put("wasserstein_min_baseline_rows", policy.wassersteinMinRows());
+    p.put("sex_share_alert", policy.sexShareAlert());
+    p.put("completeness_change_alert", policy.completenessAlert());
     n.set("reasons", JSON.valueToTree(reasons));
     return n;
   }
@@ -124,7 +161,7 @@ public record DriftReport(Baseline baseline, String scope, DriftFigures overall,
 
   /** An {@code age_drift} alert when this report alerts or warns; figures only, no patient text. */
   public Optional<Alert> toAlert(String runId, Instant at) {
-    if (!alert && !warning) {
+    if (pinnedFromThisBatch || !alert && !warning) {
       return Optional.empty();
     }
     Map<String, Object> fields = new LinkedHashMap<>(toSummaryMap());
@@ -134,7 +171,9 @@ public record DriftReport(Baseline baseline, String scope, DriftFigures overall,
     if (summary.length() > Alert.MAX_SUMMARY) {
       summary = summary.substring(0, Alert.MAX_SUMMARY - 3) + "...";
     }
-    String title = String.format(Locale.ROOT, "Age drift %s vs baseline %s",
+    // name what moved: the age curve, or only who the cases are about (sex share, completeness)
+    String what = !overallDecision.alert() && demographicsDecision.alert() ? "Demographic drift" : "Age drift";
+    String title = String.format(Locale.ROOT, "%s %s vs baseline %s", what,
         alert ? "detected" : "warning", baseline.ref());
     return Optional.of(new Alert("age_drift", alert ? Severity.ALERT : Severity.WARNING, title, summary, fields,
         runId, at));

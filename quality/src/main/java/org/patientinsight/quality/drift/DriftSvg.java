@@ -32,8 +32,9 @@ public final class DriftSvg {
         .append(".pi-drift .badge{display:inline-block;padding:2px 8px;border-radius:4px;color:#fff;font-weight:600}")
         .append(".pi-drift .charts{display:flex;flex-wrap:wrap;gap:16px}")
         .append("</style>\n");
-    String status = report.alert() ? "ALERT" : report.warning() ? "WARNING" : "OK";
-    String colour = report.alert() ? "#c62828" : report.warning() ? "#ef8f00" : "#2e7d32";
+    String status = report.verdict();
+    String colour = report.alert() ? "#c62828" : report.warning() ? "#ef8f00"
+        : report.pinnedFromThisBatch() ? "#607d8b" : "#2e7d32";
     h.append("<h2>Age drift vs baseline ").append(esc(report.baseline().ref())).append(" <span class=\"badge\" style=\"background:")
         .append(colour).append("\">").append(status).append("</span></h2>\n");
     h.append("<p>Compared: ").append(esc(report.scope())).append(" · baseline from ")
@@ -44,7 +45,17 @@ public final class DriftSvg {
       h.append("<li>").append(esc(r)).append("</li>");
     }
     h.append("</ul>\n");
+    if (report.pinnedFromThisBatch()) {
+      h.append("<p><b>").append(esc(DriftReport.PINNED_NOW)).append("</b>: the next batch is compared with it.</p>")
+          .append("<div class=\"charts\">").append(bandBars(PsiBands.shares(PsiBands.counts(batch)),
+              PsiBands.shares(PsiBands.counts(batch)))).append("</div>\n</section>\n");
+      return h.toString();
+    }
+    h.append("<p>Age test: <b>").append(esc(report.policy().ageTest(report.overall())))
+        .append("</b> (Wasserstein / sd above ").append(report.policy().wassersteinMinRows())
+        .append(" baseline ages, KS D at or below)</p>\n");
     figuresTable(h, report);
+    demographicsTable(h, report.demographics());
     h.append("<div class=\"charts\">\n");
     h.append(bandBars(PsiBands.shares(PsiBands.counts(baseline)), PsiBands.shares(PsiBands.counts(batch))));
     h.append(ecdf(baseline, batch));
@@ -61,7 +72,8 @@ public final class DriftSvg {
     h.append("</tr>\n");
     for (String key : List.of("n_baseline", "n_batch", "ks_d", "ks_p", "psi", "js", "mean_baseline_years",
         "mean_batch_years", "mean_shift_years", "mean_shift_pct", "median_baseline_years", "median_batch_years",
-        "median_shift_years", "missing_share_baseline", "missing_share_batch")) {
+        "median_shift_years", "missing_share_baseline", "missing_share_batch", "wasserstein_years",
+        "wasserstein_norm", "std_baseline_years")) {
       h.append("<tr><td>").append(key).append("</td>");
       for (DriftFigures f : cols.values()) {
         h.append("<td>").append(cell(f.toMap().get(key))).append("</td>");
@@ -69,6 +81,19 @@ public final class DriftSvg {
       h.append("</tr>\n");
     }
     h.append("</table>\n");
+  }
+
+  private static void demographicsTable(StringBuilder h, DemographicShift d) {
+    h.append("<table><tr><th>demographics</th><th>baseline</th><th>batch</th></tr>\n");
+    row(h, "female share (known sex)", d.femaleShareBaseline(), d.femaleShareBatch());
+    row(h, "age completeness", d.ageCompletenessBaseline(), d.ageCompletenessBatch());
+    row(h, "sex completeness", d.sexCompletenessBaseline(), d.sexCompletenessBatch());
+    h.append("</table>\n");
+  }
+
+  private static void row(StringBuilder h, String name, double a, double b) {
+    h.append("<tr><td>").append(esc(name)).append("</td><td>").append(cell(DriftFigures.num(a))).append("</td><td>")
+        .append(cell(DriftFigures.num(b))).append("</td></tr>\n");
   }
 
   static String cell(Object v) {

@@ -14,6 +14,7 @@ public final class DriftTable {
       new String[] {"KS p", "ks_p"},
       new String[] {"PSI", "psi"},
       new String[] {"JS distance", "js"},
+      new String[] {"Wasserstein / sd", "wasserstein_norm"},
       new String[] {"mean age baseline (y)", "mean_baseline_years"},
       new String[] {"mean age batch (y)", "mean_batch_years"},
       new String[] {"mean shift (y)", "mean_shift_years"},
@@ -32,6 +33,11 @@ public final class DriftTable {
     StringBuilder sb = new StringBuilder();
     sb.append("Age drift (").append(r.scope()).append(") vs baseline ").append(r.baseline().ref())
         .append(" [").append(r.baseline().sourceTable()).append(" v").append(r.baseline().sourceVersion()).append("]\n");
+    if (r.pinnedFromThisBatch()) {
+      sb.append(DriftReport.PINNED_NOW).append('\n');
+      sb.append("decision: ").append(r.verdict()).append('\n');
+      return sb.toString();
+    }
     sb.append(String.format(Locale.ROOT, "%-24s", "figure"));
     cols.keySet().forEach(k -> sb.append(String.format(Locale.ROOT, "%12s", k)));
     sb.append('\n');
@@ -42,12 +48,24 @@ public final class DriftTable {
       }
       sb.append('\n');
     }
-    sb.append("decision: ").append(r.alert() ? "ALERT" : r.warning() ? "WARNING" : "ok").append('\n');
+    DemographicShift d = r.demographics();
+    sb.append(String.format(Locale.ROOT, "female share %s -> %s; age complete %s -> %s; sex complete %s -> %s%n",
+        pct(d.femaleShareBaseline()), pct(d.femaleShareBatch()), pct(d.ageCompletenessBaseline()),
+        pct(d.ageCompletenessBatch()), pct(d.sexCompletenessBaseline()), pct(d.sexCompletenessBatch())));
+    sb.append("decision: ").append(r.alert() ? "ALERT" : r.warning() ? "WARNING" : "ok")
+        .append(" (age test: ").append(r.policy().ageTest(r.overall())).append(")\n");
     r.reasons().forEach(x -> sb.append("  - ").append(x).append('\n'));
     return sb.toString();
   }
 
+  private static String pct(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+  }
+
   private static String cell(Object v) {
+    if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+      return "-";
+    }
     if (v == null) {
       return "-";
     }

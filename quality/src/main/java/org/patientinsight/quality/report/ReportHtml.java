@@ -85,8 +85,19 @@ final class ReportHtml {
         .append("<div class=\"meta\">").append(esc(r.dataset())).append(" · generated ")
         .append(TIME.format(r.generatedAt())).append(" · ").append(count(r.stats().rows()))
         .append(" rows checked</div></div>")
+        .append("<div class=\"verdicts\" style=\"display:flex;flex-wrap:wrap;gap:8px;align-items:center\">")
         .append("<div class=\"status ").append(cls).append("\"><span class=\"dot\"></span>")
-        .append(esc(label)).append("</div></header>");
+        .append("Quality: ").append(esc(label)).append("</div>");
+    for (ReportSection s : r.extraSections()) {
+      if (s.verdict() != null) {
+        String v = s.verdict();
+        String c = "ALERT".equals(v) ? "fail" : "WARNING".equals(v) || "BASELINE".equals(v) ? "warn" : "pass";
+        h.append("<div class=\"status ").append(c).append("\"><span class=\"dot\"></span>")
+            .append(esc(s.title().replace(" vs baseline", ""))).append(": ")
+            .append(esc("BASELINE".equals(v) ? "baseline pinned, not compared" : v)).append("</div>");
+      }
+    }
+    h.append("</div></header>");
   }
 
   private static void kpis(StringBuilder h, StatsReport r) {
