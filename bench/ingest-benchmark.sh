@@ -12,7 +12,9 @@ sizes=("$@")
 out="bench-out"
 mkdir -p "$out"
 
-if ! python3 -c 'import pandas' 2>/dev/null; then
+# Debian's python3-pandas lives with /usr/bin/python3 (a pyenv or venv python3 on PATH lacks it)
+py=/usr/bin/python3
+if ! "$py" -c 'import pandas' 2>/dev/null; then
   echo "installing python3-pandas (Debian)…"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pandas >/dev/null
 fi
@@ -53,7 +55,7 @@ for rows in "${sizes[@]}"; do
   fi
   mb=$(( $(stat -c %s "$input") / 1000000 ))
   echo "== $rows rows ($mb MB)"
-  read -r p_wall p_rss < <(measure "$out/pandas-$rows.log" python3 bench/pandas_preprocess.py "$input" "$out/pandas-$rows.out.csv")
+  read -r p_wall p_rss < <(measure "$out/pandas-$rows.log" "$py" bench/pandas_preprocess.py "$input" "$out/pandas-$rows.out.csv")
   echo "pandas            wall ${p_wall}s  peak RSS ${p_rss} MiB"
   read -r o2_wall o2_rss o2_pc < <(ours "$input" "local[2]" "${rows}-l2")
   echo "ours local[2]     wall ${o2_wall}s  peak RSS ${o2_rss} MiB  parse+clean ${o2_pc}s"

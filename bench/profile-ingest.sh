@@ -9,7 +9,7 @@ out="bench-out"; mkdir -p "$out"
 rm -rf "$out/warehouse-profile"
 PI_JAVA_OPTS="-XX:StartFlightRecording=filename=$out/ingest.jfr,settings=profile,dumponexit=true" \
   ./patient-insight ingest --input "$input" --warehouse "$out/warehouse-profile" \
-  --summary-json "$out/summary-profile.json" --set tracking.enabled=false --conf spark.master="$master" \
+  --summary-json "$out/summary-profile.json" --set tracking.enabled=false --conf spark.master="$master" ${PROFILE_ARGS:-} \
   >"$out/profile.log" 2>&1
 jfr print --stack-depth 64 --events jdk.ExecutionSample "$out/ingest.jfr" > "$out/samples.txt"
 python3 - "$out/samples.txt" <<'PY'
