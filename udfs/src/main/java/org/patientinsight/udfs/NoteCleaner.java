@@ -65,17 +65,17 @@ public final class NoteCleaner {
       return start == 0 && end == n ? s : s.substring(start, end);
     }
     StringBuilder out = new StringBuilder(end - start);
-    boolean space = false;
-    for (int i = start; i < end; i++) {
-      char c = s.charAt(i);
-      if (c == ' ') {
-        if (!space) {
-          out.append(' ');
-        }
-        space = true;
-      } else {
-        out.append(c);
-        space = false;
+    int from = start; // copies runs of text in bulk, one space after each
+    while (from < end) {
+      int sp = s.indexOf(' ', from);
+      if (sp < 0 || sp >= end) {
+        out.append(s, from, end);
+        break;
+      }
+      out.append(s, from, sp + 1);
+      from = sp + 1;
+      while (from < end && s.charAt(from) == ' ') {
+        from++;
       }
     }
     return out.toString();
