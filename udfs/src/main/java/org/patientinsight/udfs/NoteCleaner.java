@@ -16,7 +16,6 @@ public final class NoteCleaner {
   private static final Pattern BLOCK_TAG = Pattern.compile(
       "</?(?i:p|br|div|li|ul|ol|tr|td|th|table|h[1-6]|section|blockquote)\\b[^<>]{0,500}>");
   private static final Pattern INLINE_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\\s[^<>]{0,500})?/?>");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private NoteCleaner() {
   }
@@ -32,9 +31,54 @@ public final class NoteCleaner {
       s = INLINE_TAG.matcher(s).replaceAll("");   // m<sup>2</sup> stays "m2"
     }
     s = HtmlEntities.decode(s); // after tag removal: an encoded "&lt;b&gt;" is text, not markup
-    s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    if (!isAscii(s)) {
+      s = Normalizer.normalize(s, Normalizer.Form.NFKC); // ASCII is already NFKC: skip the scan
+    }
     s = dropInvisible(s);
-    return WHITESPACE.matcher(s).replaceAll(" ").strip();
+    return collapseSpaces(s);
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs of spaces become one, ends trimmed: what {@code \s+ -> " "} and strip() did, without a
+   * regex. After {@link #dropInvisible} the space is the only whitespace character left.
+   */
+  private static String collapseSpaces(String s) {
+    int n = s.length();
+    int start = 0;
+    while (start < n && s.charAt(start) == ' ') {
+      start++;
+    }
+    int end = n;
+    while (end > start && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    if (s.indexOf("  ", start) < 0 || s.indexOf("  ", start) >= end) {
+      return start == 0 && end == n ? s : s.substring(start, end);
+    }
+    StringBuilder out = new StringBuilder(end - start);
+    int from = start; // copies runs of text in bulk, one space after each
+    while (from < end) {
+      int sp = s.indexOf(' ', from);
+      if (sp < 0 || sp >= end) {
+        out.append(s, from, end);
+        break;
+      }
+      out.append(s, from, sp + 1);
+      from = sp + 1;
+      while (from < end && s.charAt(from) == ' ') {
+        from++;
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -46,6 +90,13 @@ public final class NoteCleaner {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x7F) {
+        // printable ASCII: kept as it is (the common case, so no Unicode table look-up)
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
       int type = Character.getType(c);
       boolean control = type == Character.CONTROL;
       boolean format = type == Character.FORMAT;

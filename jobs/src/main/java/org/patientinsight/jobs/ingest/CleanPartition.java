@@ -63,6 +63,13 @@ final class CleanPartition implements MapPartitionsFunction<Row, Row> {
           "the record could not be parsed: wrong number of fields for the header, or not valid JSON"));
       return quarantine(seq, source, blankToNull(raw.patientUid()), broken, corrupt);
     }
+    String badEncoding = r.getAs(RawColumns.BAD_ENCODING);
+    if (badEncoding != null) {
+      // bytes that are not UTF-8 (Latin-1, mostly): decoding them would change the note silently
+      List<Row> invalid = List.of(RowFactory.create("INVALID_ENCODING",
+          "not valid UTF-8 in: " + badEncoding + " (re-encode the file as UTF-8)"));
+      return quarantine(seq, source, blankToNull(raw.patientUid()), invalid, rawJson(raw, json));
+    }
 
     CleanedCase c = cleaner.clean(raw);
     if (c.quarantined()) {

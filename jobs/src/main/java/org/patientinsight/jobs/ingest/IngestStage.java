@@ -58,8 +58,10 @@ public final class IngestStage {
     List<String> files = ctx.stage("resolve-input", () -> inputs.resolve(input));
     InputFormat format = InputFiles.formatOf(files, explicitFormat);
     LOG.info("[{}] reading {} {} file(s)", ctx.runId(), files.size(), format);
+    summary.section("input_files", files.stream().map(InputFiles::forSummary).toList());
 
-    Dataset<Row> raw = new RawCaseReader(ctx.spark()).read(files, format);
+    // finding where each split of a big CSV starts is a Spark job of its own
+    Dataset<Row> raw = ctx.stage("split-input", () -> new RawCaseReader(ctx.spark()).read(files, format));
     int minNoteChars = ctx.settings().getInt("ingest.min_note_chars", 0, 1_000_000);
     Timestamp now = Timestamp.from(Instant.now());
     try (StagedBatch batch = ctx.stage("stage", () -> StagedBatch.stage(raw, minNoteChars, ctx.runId(), now))) {

@@ -1,10 +1,7 @@
 package org.patientinsight.jobs.ingest;
 
-import java.io.BufferedReader;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,13 +10,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.patientinsight.jobs.run.JobFailure;
 
 /**
  * Resolves an input URI (a file, a directory or a glob; local or s3a://) to the files to read,
- * with clear errors for what is missing, and reads a CSV file's header line.
+ * with clear errors for what is missing.
  */
 public final class InputFiles {
   private final Configuration hadoopConf;
@@ -28,7 +23,11 @@ public final class InputFiles {
     this.hadoopConf = hadoopConf;
   }
 
-  /** The data files under the URI, sorted by path, hidden files (_ or .) skipped. */
+  /**
+   * The data files under the URI, sorted by path: a directory is read recursively (date-
+   * partitioned drops such as raw/2026/01/02/), skipping files and directories whose names
+   * start with _ or . (markers such as _SUCCESS, hidden and temporary files).
+   */
   public List<String> resolve(String uri) {
     Path path = new Path(uri);
     try {
@@ -40,11 +39,7 @@ public final class InputFiles {
       List<String> files = new ArrayList<>();
       for (FileStatus st : matched) {
         if (st.isDirectory()) {
-          for (FileStatus child : fs.listStatus(st.getPath())) {
-            if (child.isFile() && visible(child.getPath())) {
-              files.add(child.getPath().toString());
-            }
-          }
+          addFilesUnder(fs, st.getPath(), files);
         } else if (visible(st.getPath())) {
           files.add(st.getPath().toString());
         }
@@ -99,34 +94,30 @@ public final class InputFiles {
     return found;
   }
 
-  /** The header columns of a CSV file (BOM and surrounding quotes removed). */
-  public List<String> csvHeader(String file) {
-    Path path = new Path(file);
-    try {
-      FileSystem fs = path.getFileSystem(hadoopConf);
-      CompressionCodec codec = new CompressionCodecFactory(hadoopConf).getCodec(path);
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(
-          codec == null ? fs.open(path) : codec.createInputStream(fs.open(path)),
-          StandardCharsets.UTF_8))) {
-        String line = r.readLine();
-        if (line == null) {
-          return List.of();
-        }
-        if (line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        List<String> cols = new ArrayList<>();
-        for (String c : line.split(",", -1)) {
-          String t = c.strip();
-          if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-            t = t.substring(1, t.length() - 1);
-          }
-          cols.add(t);
-        }
-        return cols;
+  private static void addFilesUnder(FileSystem fs, Path dir, List<String> files) throws IOException {
+    for (FileStatus child : fs.listStatus(dir)) {
+      if (!visible(child.getPath())) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new JobFailure("cannot read the header of " + file + ": " + firstLine(e), e);
+      if (child.isDirectory()) {
+        addFilesUnder(fs, child.getPath(), files);
+      } else {
+        files.add(child.getPath().toString());
+      }
+    }
+  }
+
+  /** A file's location for the run summary: its URI without any user-info (credentials). */
+  public static String forSummary(String file) {
+    try {
+      java.net.URI u = new java.net.URI(file);
+      if (u.getRawUserInfo() == null) {
+        return file;
+      }
+      return new java.net.URI(u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), u.getQuery(), u.getFragment())
+          .toString();
+    } catch (java.net.URISyntaxException e) {
+      return file.replaceAll("//[^/@]*@", "//");
     }
   }
 

@@ -25,4 +25,21 @@ public final class RawColumns {
   public static final String CORRUPT = "_corrupt_record";
   public static final String SOURCE = "_source_uri";
   public static final String SEQ = "_seq";
+  /** Raw columns whose bytes are not valid UTF-8 (comma-separated), or null. */
+  public static final String BAD_ENCODING = "_bad_encoding";
+
+  /** The rows a reader yields: every raw column as text, then the four extra columns. */
+  public static final org.apache.spark.sql.types.StructType READ_SCHEMA = readSchema();
+
+  private static org.apache.spark.sql.types.StructType readSchema() {
+    java.util.List<org.apache.spark.sql.types.StructField> f = new java.util.ArrayList<>();
+    for (String c : ALL) {
+      f.add(org.apache.spark.sql.types.DataTypes.createStructField(c, org.apache.spark.sql.types.DataTypes.StringType, true));
+    }
+    f.add(org.apache.spark.sql.types.DataTypes.createStructField(CORRUPT, org.apache.spark.sql.types.DataTypes.StringType, true));
+    f.add(org.apache.spark.sql.types.DataTypes.createStructField(SOURCE, org.apache.spark.sql.types.DataTypes.StringType, true));
+    f.add(org.apache.spark.sql.types.DataTypes.createStructField(SEQ, org.apache.spark.sql.types.DataTypes.LongType, false));
+    f.add(org.apache.spark.sql.types.DataTypes.createStructField(BAD_ENCODING, org.apache.spark.sql.types.DataTypes.StringType, true));
+    return org.apache.spark.sql.types.DataTypes.createStructType(f);
+  }
 }

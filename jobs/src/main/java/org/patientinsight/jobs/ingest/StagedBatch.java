@@ -39,8 +39,8 @@ public final class StagedBatch implements AutoCloseable {
   }
 
   /**
-   * Cleans the raw rows and splits them. The staged rows and the deduplicated cases are
-   * persisted (memory, spilling to disk) so later stages don't re-read the input.
+   * Cleans the raw rows and splits them. The staged rows are persisted (memory, spilling to
+   * disk) so later stages don't re-read the input.
    */
   public static StagedBatch stage(Dataset<Row> raw, int minNoteChars, String runId, Timestamp now) {
     Dataset<Row> staged = raw
@@ -61,13 +61,19 @@ public final class StagedBatch implements AutoCloseable {
       }
     }
 
-    Dataset<Row> latest = staged
-        .filter(col(StagedColumns.KIND).equalTo(StagedColumns.KIND_CASE))
+    // "last row wins": the superseded rows are found on (uid, seq) alone — a small shuffle — and
+    // dropped with an anti-join, so the notes are never shuffled or sorted, and the cases need
+    // no second cached copy (they are a filter of the cached staged rows)
+    Dataset<Row> caseRows = staged.filter(col(StagedColumns.KIND).equalTo(StagedColumns.KIND_CASE));
+    Dataset<Row> superseded = caseRows.select(col("patient_uid"), col(StagedColumns.SEQ))
         .withColumn("_rank", row_number().over(
             Window.partitionBy(col("patient_uid")).orderBy(desc(StagedColumns.SEQ))))
-        .filter(col("_rank").equalTo(1))
-        .select(caseColumns(runId, now))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .filter(col("_rank").gt(1))
+        .select(col("patient_uid"), col(StagedColumns.SEQ));
+    Dataset<Row> latest = caseRows
+        .join(superseded, scala.collection.JavaConverters.asScalaBuffer(
+            List.of("patient_uid", StagedColumns.SEQ)).toSeq(), "left_anti")
+        .select(caseColumns(runId, now));
     long caseCount = latest.count();
 
     Dataset<Row> quarantine = staged
@@ -121,7 +127,6 @@ public final class StagedBatch implements AutoCloseable {
 
   @Override
   public void close() {
-    cases.unpersist();
     staged.unpersist();
   }
 }

@@ -96,4 +96,21 @@ class S3IngestTest {
     String e3 = badCreds.path("error").asText();
     assertEquals("access denied reading s3a://present/cases.csv (check the S3 credentials and permissions)", e3);
   }
+
+  @Test
+  void aBigFileOnS3IsReadInRangedSplitsWithTheSameRowsAsLocally() throws Exception {
+    s3.createBucket("release");
+    Path sample = SplitFileReaderTest.SAMPLE;
+    s3.client().putObject("release", "PMC-Patients.csv", sample.toFile());
+    org.apache.hadoop.conf.Configuration conf = SharedSpark.get().sparkContext().hadoopConfiguration();
+    s3.sparkConf(LocalS3.SECRET_KEY).forEach((k, v) -> conf.set(k.substring("spark.hadoop.".length()), v));
+    RawCaseReader reader = new RawCaseReader(SharedSpark.get(), 512 << 10);
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> remote =
+        reader.read(List.of("s3a://release/PMC-Patients.csv"), InputFormat.CSV);
+    assertTrue(remote.rdd().getNumPartitions() >= 9, "a 4.9 MB object in 512 KiB ranged reads");
+    List<String> fromS3 = SplitFileReaderTest.rowsWithoutSource(remote);
+    List<String> local = SplitFileReaderTest.rowsWithoutSource(
+        reader.read(List.of(sample.toString()), InputFormat.CSV));
+    assertEquals(local, fromS3);
+  }
 }
