@@ -22,6 +22,12 @@ public interface VectorStore extends AutoCloseable {
   /** The topK nearest records to the query vector that pass the filter, best first. */
   List<ScoredMatch> query(float[] vector, int topK, SearchFilter filter);
 
+  /**
+   * Brings the store into its best shape for search after a batch of writes (the local index
+   * merges its segments); stores with nothing to do ignore it.
+   */
+  default void compact() {}
+
   /** How many records the store holds now. */
   long count();
 

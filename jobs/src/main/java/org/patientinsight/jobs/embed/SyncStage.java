@@ -114,6 +114,9 @@ public final class SyncStage {
     } finally {
       keys.unpersist();
     }
+    // few segments after a sync: the local index merges its per-commit segments (no-op when
+    // already merged, and for Pinecone)
+    store.store().compact();
 
     SyncResult result = new SyncResult(store.name(), upserted, deleted, notEmbedded, fullResync,
         store.store().count(), ledger.confirmed().count(), (System.nanoTime() - start) / 1e9,
