@@ -5,10 +5,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${PI_BUILD_DIR:-target-serving}"
 cd "$root"
-mvn -B -ntp -q -pl serving -am -Dpi.build.dir="$build" compile >&2
 deps="$root/serving/$build/runtime-classpath.txt"
-# -am so core's dependencies come from this tree's pom; each module writes the file, serving last
-mvn -B -ntp -q -pl serving -am -Dpi.build.dir="$build" dependency:build-classpath \
+# -am so core's dependencies come from this tree's pom; each module writes the file, serving last.
+# One invocation with the compile phase: without a phase Maven 3.8 cannot resolve the reactor's
+# own modules (nothing of ours is in ~/.m2) and build-classpath fails.
+mvn -B -ntp -q -pl serving -am -Dpi.build.dir="$build" compile dependency:build-classpath \
   -Dmdep.outputFile="$deps" -Dmdep.includeScope=runtime >&2
 # our own modules from this tree, not from the local Maven repository
 cp_deps="$(tr ':' '\n' < "$deps" | grep -v '/org/patientinsight/' | paste -sd: -)"

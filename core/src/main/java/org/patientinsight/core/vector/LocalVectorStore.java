@@ -57,6 +57,7 @@ public final class LocalVectorStore implements VectorStore {
   public static final int CANDIDATES_PER_HIT = 10;
   private static final int MAX_TOP_K = 10_000;
   private static final String ANALYSIS_COMMIT_KEY = "pi.text_analysis";
+  private static final String MODEL_COMMIT_KEY = "pi.model_id";
   private static final Logger LOG = LoggerFactory.getLogger(LocalVectorStore.class);
 
   private final Path dir;
@@ -182,6 +183,74 @@ public final class LocalVectorStore implements VectorStore {
   @Override
   public String name() {
     return "local";
+  }
+
+  /**
+   * The id of the embedding model whose vectors the index holds, as recorded by
+   * {@link #useModel}; null if none was recorded (a new index, or one built before models were
+   * recorded).
+   */
+  public String modelId() {
+    return search(searcher -> recordedModel(searcher));
+  }
+
+  /**
+   * Makes the index hold vectors of this model only, so two models' vectors (whose cosines are
+   * not comparable) never mix. An index recorded for another model is emptied and then
+   * recorded for this one, in one commit; the caller pushes every vector again. A non-empty
+   * index with no record predates model ids and holds {@code unrecordedModelId}'s vectors.
+   *
+   * @return true if the index was emptied
+   */
+  @Override
+  public boolean useModel(String modelId, String unrecordedModelId) {
+    if (modelId == null || modelId.isBlank()) {
+      throw new IllegalArgumentException("model id is null or blank");
+    }
+    IndexWriter w = requireWriter("useModel");
+    synchronized (writeLock) {
+      String recorded = search(searcher -> {
+        String r = recordedModel(searcher);
+        return r == null && searcher.getIndexReader().numDocs() > 0 ? unrecordedModelId : r;
+      });
+      if (modelId.equals(recorded)) {
+        return false;
+      }
+      boolean wipe = recorded != null;
+      try {
+        if (wipe) {
+          w.deleteAll();
+        }
+        Map<String, String> data = new HashMap<>();
+        w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+        data.put(MODEL_COMMIT_KEY, modelId);
+        w.setLiveCommitData(Map.copyOf(data).entrySet());
+        commit(w);
+      } catch (IOException | RuntimeException e) {
+        throw failedWrite("useModel", e);
+      }
+      if (wipe) {
+        LOG.warn("local vector index {} held vectors of model {}; emptied it for model {}",
+            dir, recorded, modelId);
+      }
+      return wipe;
+    }
+  }
+
+  private String recordedModel(IndexSearcher searcher) throws IOException {
+    if (writer != null) {
+      // the writer's commit data is what its next (and last) commit records
+      for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+        if (MODEL_COMMIT_KEY.equals(e.getKey())) {
+          return e.getValue();
+        }
+      }
+      return null;
+    }
+    if (searcher.getIndexReader() instanceof DirectoryReader dr) {
+      return dr.getIndexCommit().getUserData().get(MODEL_COMMIT_KEY);
+    }
+    return null;
   }
 
   /** Where the index lives. */
