@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.patientinsight.core.embed.MiniLmTokenizer.TokenizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,53 +24,63 @@ import org.slf4j.LoggerFactory;
 /**
  * all-MiniLM-L6-v2 as sentence-transformers runs it (word-piece uncased, truncation at 256
  * tokens, mean pooling over the attention mask, L2 normalisation), on ONNX Runtime with the
- * model and tokenizer files that ship in langchain4j's all-minilm-l6-v2 artifact.
+ * model and tokenizer files that ship in langchain4j's all-minilm-l6-v2 artifact (fp32) or
+ * its quantized twin all-minilm-l6-v2-q (int8, same tokenizer); see {@link EmbeddingModel}.
  *
- * <p>Use {@link #shared()}: one ORT session per JVM with one intra-op thread, run concurrently
+ * <p>Use {@link #shared()}: one ORT session per JVM (and model) with one intra-op thread, run concurrently
  * by any number of callers (an ORT session is thread-safe for {@code run}); parallelism comes
  * from the callers (Spark task slots), not from ORT's thread pool. Deliberately not
  * {@code Serializable}: Spark code must call {@code shared()} on the executor, never capture it.
  */
 public final class MiniLmEmbedder implements TextEmbedder {
-  public static final String MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2@onnx;max_seq="
-      + MiniLmTokenizer.MAX_TOKENS;
+  /** The fp32 model's id (the default model; see {@link EmbeddingModel}). */
+  public static final String MODEL_ID = EmbeddingModel.FP32.modelId();
   public static final int DIMENSION = 384;
   /** Tokens per text the model sees at most ([CLS] and [SEP] included). */
   public static final int MAX_TOKENS = MiniLmTokenizer.MAX_TOKENS;
+  /** Texts per ORT call on a GPU (length-bucketed); on the CPU batch 1 is fastest. */
+  public static final int GPU_BATCH = 64;
 
-  static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
+  static final String MODEL_RESOURCE = EmbeddingModel.FP32.resource();
   private static final Logger LOG = LoggerFactory.getLogger(MiniLmEmbedder.class);
-  private static volatile MiniLmEmbedder shared;
+  private static final Map<String, MiniLmEmbedder> SHARED = new ConcurrentHashMap<>();
 
+  private final EmbeddingModel model;
+  private final ExecutionProviders.Choice device;
   private final OrtEnvironment env;
   private final OrtSession session;
   private final MiniLmTokenizer tokenizer;
   private final boolean wantsTokenTypes;
   private final String outputName;
 
-  /**
-   * The JVM's embedder, created on first use. If creation fails (e.g. natives directory not
-   * writable), the error is thrown and the next call tries again.
-   */
+  /** The JVM's fp32 embedder on the CPU; see {@link #shared(EmbeddingModel, EmbedDevice)}. */
   public static MiniLmEmbedder shared() {
-    MiniLmEmbedder e = shared;
-    if (e == null) {
-      synchronized (MiniLmEmbedder.class) {
-        e = shared;
-        if (e == null) {
-          e = new MiniLmEmbedder();
-          shared = e;
-        }
-      }
-    }
-    return e;
+    return shared(EmbeddingModel.FP32, EmbedDevice.CPU);
   }
 
-  private MiniLmEmbedder() {
+  /** The JVM's embedder for this model on the CPU. */
+  public static MiniLmEmbedder shared(EmbeddingModel model) {
+    return shared(model, EmbedDevice.CPU);
+  }
+
+  /**
+   * The JVM's embedder for this model and requested device, created on first use (one per
+   * pair). If creation fails (e.g. natives directory not writable), the error is thrown and
+   * the next call tries again. A CUDA request without a usable CUDA provider gets a CPU
+   * session (see {@link #device()}).
+   */
+  public static MiniLmEmbedder shared(EmbeddingModel model, EmbedDevice device) {
+    return SHARED.computeIfAbsent(model.name() + "/" + device.name(),
+        k -> new MiniLmEmbedder(model, device));
+  }
+
+  private MiniLmEmbedder(EmbeddingModel model, EmbedDevice requested) {
     long start = System.nanoTime();
+    this.model = model;
     Path natives = NativeLibraries.prepare();
-    Path model = NativeLibraries.extractResource(MODEL_RESOURCE, natives.resolve("models")
-        .resolve(NativeLibraries.fingerprint(MODEL_RESOURCE)).resolve(MODEL_RESOURCE));
+    String resource = model.resource();
+    Path modelFile = NativeLibraries.extractResource(resource, natives.resolve("models")
+        .resolve(NativeLibraries.fingerprint(resource)).resolve(resource));
     this.tokenizer = new MiniLmTokenizer();
     try {
       this.env = OrtEnvironment.getEnvironment();
@@ -78,11 +89,15 @@ public final class MiniLmEmbedder implements TextEmbedder {
       opts.setInterOpNumThreads(1);
       opts.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      this.session = env.createSession(model.toString(), opts);
+      this.device = ExecutionProviders.apply(requested, opts);
+      if (device.fellBack()) {
+        LOG.warn("embed.device=cuda requested but {}: embedding on the CPU", device.reason());
+      }
+      this.session = env.createSession(modelFile.toString(), opts);
       Map<String, NodeInfo> inputs = session.getInputInfo();
       for (String required : List.of("input_ids", "attention_mask")) {
         if (!inputs.containsKey(required)) {
-          throw new IllegalStateException("model " + MODEL_RESOURCE + " has no input '"
+          throw new IllegalStateException("model " + resource + " has no input '"
               + required + "' (inputs: " + inputs.keySet() + ")");
         }
       }
@@ -91,16 +106,31 @@ public final class MiniLmEmbedder implements TextEmbedder {
           ? "last_hidden_state" : session.getOutputNames().iterator().next();
     } catch (OrtException e) {
       tokenizer.close();
-      throw new IllegalStateException("cannot start ONNX Runtime session for " + MODEL_RESOURCE
+      throw new IllegalStateException("cannot start ONNX Runtime session for " + resource
           + ": " + e.getMessage(), e);
     }
-    LOG.info("embedder {} ready in {} ms (natives in {})", MODEL_ID,
-        (System.nanoTime() - start) / 1_000_000, natives);
+    LOG.info("embedder {} on {} ready in {} ms (natives in {})", model.modelId(),
+        device.used().setting(), (System.nanoTime() - start) / 1_000_000, natives);
+  }
+
+  /** Which weights this embedder runs. */
+  public EmbeddingModel model() {
+    return model;
+  }
+
+  /** The device asked for, the one used, and why they differ if they do. */
+  public ExecutionProviders.Choice device() {
+    return device;
+  }
+
+  /** Texts per ORT call that suit the device: 1 on the CPU, {@value #GPU_BATCH} on a GPU. */
+  public int preferredBatchSize() {
+    return device.used() == EmbedDevice.CUDA ? GPU_BATCH : 1;
   }
 
   @Override
   public String modelId() {
-    return MODEL_ID;
+    return model.modelId();
   }
 
   @Override

@@ -22,6 +22,21 @@ public interface VectorStore extends AutoCloseable {
   /** The topK nearest records to the query vector that pass the filter, best first. */
   List<ScoredMatch> query(float[] vector, int topK, SearchFilter filter);
 
+  /**
+   * Declares which embedding model's vectors this store is to hold. A store that records it
+   * (the local index) empties itself when it held another model's vectors and returns true;
+   * the caller must then push every vector again. Stores that do not record it return false.
+   */
+  default boolean useModel(String modelId, String unrecordedModelId) {
+    return false;
+  }
+
+  /**
+   * Brings the store into its best shape for search after a batch of writes (the local index
+   * merges its segments); stores with nothing to do ignore it.
+   */
+  default void compact() {}
+
   /** How many records the store holds now. */
   long count();
 

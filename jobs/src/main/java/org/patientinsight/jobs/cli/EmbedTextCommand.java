@@ -3,6 +3,7 @@ package org.patientinsight.jobs.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.patientinsight.core.embed.EmbeddingModel;
 import org.patientinsight.core.embed.MiniLmEmbedder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +23,10 @@ final class EmbedTextCommand implements Callable<Integer> {
   @Option(names = "--tokens", description = "Also print the token count (to stderr).")
   boolean tokens;
 
+  @Option(names = "--model", defaultValue = "fp32",
+      description = "fp32 (default, as sentence-transformers) or int8 (the quantized model).")
+  String model;
+
   @Override
   public Integer call() throws IOException {
     String t = "-".equals(text)
@@ -30,7 +35,14 @@ final class EmbedTextCommand implements Callable<Integer> {
       System.err.println("error: TEXT is empty; give the text to embed (or '-' for stdin)");
       return 2;
     }
-    MiniLmEmbedder embedder = MiniLmEmbedder.shared();
+    EmbeddingModel chosen;
+    try {
+      chosen = EmbeddingModel.fromSetting(model);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: --model must be fp32 or int8, got '" + model + "'");
+      return 2;
+    }
+    MiniLmEmbedder embedder = MiniLmEmbedder.shared(chosen);
     float[] v = embedder.embed(t);
     System.out.println(toJson(v));
     if (tokens) {

@@ -17,7 +17,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
-import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
@@ -59,7 +58,8 @@ public final class EmbedStage {
     }
     String embeddingsPath = ctx.tablePath(EmbeddingTables.EMBEDDINGS);
     boolean haveEmbeddings = TableVersions.versionOf(spark, embeddingsPath) >= 0;
-    String modelId = MiniLmEmbedder.MODEL_ID;
+    EmbedSettings embed = EmbedSettings.from(ctx.settings());
+    String modelId = embed.modelId(); // another model's vectors count as missing: re-embedded
     int tasksPerSlot = ctx.settings().getInt("embed.tasks_per_slot", 1, 1000);
     int logEvery = ctx.settings().getInt("embed.log_every", 0, Integer.MAX_VALUE);
     String store = VectorStores.configuredName(ctx.settings()); // a bad name fails before any work
@@ -94,7 +94,7 @@ public final class EmbedStage {
       try (EmbedProgress progress = new EmbedProgress(spark.sparkContext(), ctx.runId(), toEmbed)) {
         Dataset<Row> vectors = changed.filter(hasNote)
             .repartition(plan.tasks())
-            .mapPartitions(new EmbedPartition(ctx.runId(), Timestamp.from(Instant.now()), logEvery,
+            .mapPartitions(new EmbedPartition(embed, ctx.runId(), Timestamp.from(Instant.now()), logEvery,
                 progress.counter(), tokenCount), Encoders.row(EmbeddingTables.EMBEDDINGS_SCHEMA));
         if (backlog.appendOnly()) {
           // one job reads, embeds and writes; the model runs in its result tasks

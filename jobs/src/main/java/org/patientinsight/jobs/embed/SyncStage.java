@@ -65,6 +65,7 @@ public final class SyncStage {
     EmbeddingTables.createIfMissing(spark, embeddingsPath, EmbeddingTables.EMBEDDINGS_SCHEMA);
     String ledgerPath = ctx.tablePath(EmbeddingTables.VECTOR_SYNC);
     SyncLedger ledger = new SyncLedger(spark, ledgerPath, store.ledgerKey(), ctx.runId());
+    String modelId = EmbedSettings.from(ctx.settings()).modelId();
     int chunkSize = ctx.settings().getInt("sync.chunk_size", 1, 100_000);
     int snippetChars = ctx.settings().getInt("sync.snippet_chars", 50, 20_000);
 
@@ -74,6 +75,12 @@ public final class SyncStage {
     long deleted = deleteGone(store, ledger, cases.select(UID));
     forgetGoneEmbeddings(spark, embeddingsPath, embeddings, cases.select(UID));
 
+    // one model's vectors per index: after a model switch the local index empties itself and
+    // (store empty, ledger not) everything of the new model is pushed again below
+    if (store.store().useModel(modelId, MiniLmEmbedder.MODEL_ID)) {
+      LOG.warn("[{}] the {} store held another model's vectors; it was emptied for {}",
+          ctx.runId(), store.name(), modelId);
+    }
     long storeCount = store.store().count();
     long confirmed = ledger.confirmed().count();
     boolean fullResync = storeCount == 0 && confirmed > 0;
@@ -82,7 +89,7 @@ public final class SyncStage {
           + "recreated or wiped?): pushing every vector again", ctx.runId(), store.name(), confirmed);
     }
 
-    Dataset<Row> current = embeddings.filter(col("model_id").equalTo(lit(MiniLmEmbedder.MODEL_ID)))
+    Dataset<Row> current = embeddings.filter(col("model_id").equalTo(lit(modelId)))
         .select(UID, "content_hash", "model_id", "embedded_at", "vector");
     Dataset<Row> live = cases.select(UID, "content_hash", "pmid", "title", "age_years", "gender", "note")
         .join(current, UsingColumns.of(UID, "content_hash"));
@@ -114,6 +121,9 @@ public final class SyncStage {
     } finally {
       keys.unpersist();
     }
+    // few segments after a sync: the local index merges its per-commit segments (no-op when
+    // already merged, and for Pinecone)
+    store.store().compact();
 
     SyncResult result = new SyncResult(store.name(), upserted, deleted, notEmbedded, fullResync,
         store.store().count(), ledger.confirmed().count(), (System.nanoTime() - start) / 1e9,

@@ -28,6 +28,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.patientinsight.core.config.Settings;
+import org.patientinsight.core.embed.EmbeddingModel;
 import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.run.RunSummary;
@@ -40,10 +41,10 @@ import org.patientinsight.jobs.tables.Tables;
 
 /**
  * The Spark {@code embed} stage against the raw embedder at its best setting (batch 1, one
- * caller per core sharing the ONNX session) and langchain4j's {@code embedAll}, on the same
+ * caller per core sharing the ONNX session), the same with the int8 model, and langchain4j's {@code embedAll}, on the same
  * deterministic notes (the sample generator's case-report prose, cut to about 200 words).
  * Each setting runs in a fresh JVM, so each peak RSS (VmHWM) is its own. Run with
- * {@code bench/embed-benchmark.sh [--notes N] [--modes raw,spark,langchain4j] [--repeat R]
+ * {@code bench/embed-benchmark.sh [--notes N] [--modes raw,int8,spark,langchain4j] [--repeat R]
  * [--tasks-per-slot T]}: settings take turns R times (default 3) and each figure is reported
  * from its best run (the machine is shared and only ever slows a run down).
  *
@@ -74,7 +75,7 @@ public final class EmbedBenchmark {
       runOne(opts.get("run"), notes);
       return;
     }
-    List<String> modes = List.of(opts.getOrDefault("modes", "raw,spark,langchain4j").split(","));
+    List<String> modes = List.of(opts.getOrDefault("modes", "raw,int8,spark,langchain4j").split(","));
     List<String> texts = notes(notes);
     long tokens = 0; // counted here, so no child carries a second model for it
     for (String t : texts) {
@@ -119,6 +120,9 @@ public final class EmbedBenchmark {
             raw == null ? "-" : String.format(Locale.ROOT, "%.2f", tps / raw));
       }
     }
+    if (modes.contains("int8")) {
+      printInt8VsFp32(texts);
+    }
     System.out.println("load average after: " + loadAverage()
         + " (the machine is shared: other builds lower every figure)");
     System.out.println("tokens/cpu-s = tokens per second of this JVM's CPU time. 'spark' runs"
@@ -128,6 +132,28 @@ public final class EmbedBenchmark {
         + " reads and commit included); its tokens/cpu-s covers the whole stage. langchain4j's"
         + " tokenizer file truncates at 128 tokens, so it runs the model on fewer tokens than the"
         + " 256 counted here: its figures are flattered.");
+  }
+
+  /** How close the int8 model's vectors are to fp32's on these notes (cosine, unit vectors). */
+  private static void printInt8VsFp32(List<String> texts) {
+    MiniLmEmbedder fp32 = MiniLmEmbedder.shared();
+    MiniLmEmbedder int8 = MiniLmEmbedder.shared(EmbeddingModel.INT8);
+    double sum = 0;
+    double min = 1;
+    int n = Math.min(texts.size(), 256);
+    for (int i = 0; i < n; i++) {
+      float[] a = fp32.embed(texts.get(i));
+      float[] b = int8.embed(texts.get(i));
+      double dot = 0;
+      for (int d = 0; d < a.length; d++) {
+        dot += (double) a[d] * b[d];
+      }
+      sum += dot;
+      min = Math.min(min, dot);
+    }
+    System.out.printf(Locale.ROOT, "int8 vs fp32 vectors on %d of these notes: cosine mean %.4f,"
+        + " min %.4f ('int8' = raw with the int8 model; its 'vs raw' is the speed-up)%n", n,
+        sum / n, min);
   }
 
   private static Map<String, Double> fastest(List<Map<String, Double>> runs, String timing) {
@@ -193,11 +219,12 @@ public final class EmbedBenchmark {
   private static void runOne(String mode, int n) throws Exception {
     List<String> texts = notes(n);
     Map<String, Double> r = switch (mode) {
-      case "raw" -> raw(texts);
+      case "raw" -> raw(texts, EmbeddingModel.FP32);
+      case "int8" -> raw(texts, EmbeddingModel.INT8);
       case "spark" -> spark(texts);
       case "langchain4j" -> langchain4j(texts);
       default -> throw new IllegalArgumentException("unknown mode " + mode
-          + "; known: raw, spark, langchain4j");
+          + "; known: raw, int8, spark, langchain4j");
     };
     StringBuilder line = new StringBuilder(RESULT);
     line.append("texts=").append(texts.size());
@@ -207,9 +234,10 @@ public final class EmbedBenchmark {
     System.exit(0); // Spark's non-daemon threads would keep the child alive
   }
 
-  /** Batch 1, one caller per core, all sharing the JVM's one ONNX session. */
-  private static Map<String, Double> raw(List<String> texts) throws Exception {
-    MiniLmEmbedder e = MiniLmEmbedder.shared();
+  /** Batch 1, one caller per core, all sharing the JVM's one ONNX session of that model. */
+  private static Map<String, Double> raw(List<String> texts, EmbeddingModel model)
+      throws Exception {
+    MiniLmEmbedder e = MiniLmEmbedder.shared(model);
     int threads = Runtime.getRuntime().availableProcessors();
     parallel(e, warmupNotes(texts.size()), threads);
     return timed(() -> parallel(e, texts, threads));

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.patientinsight.core.embed.EmbeddingModel;
 import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.core.vector.LocalVectorStore;
 import org.patientinsight.core.vector.SearchFilter;
@@ -29,7 +30,9 @@ public final class TrecRetrievalBenchmark {
     Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/trec-cds");
     List<TrecTopics.Topic> topics = new ArrayList<>(TrecTopics.read(dir.resolve("topics2014.xml"), "2014"));
     topics.addAll(TrecTopics.read(dir.resolve("topics2015A.xml"), "2015A"));
-    MiniLmEmbedder embedder = MiniLmEmbedder.shared();
+    // -Dpi.embed.model=int8 runs the same evaluation with the quantized model
+    MiniLmEmbedder embedder = MiniLmEmbedder.shared(
+        EmbeddingModel.fromSetting(System.getProperty("pi.embed.model", "fp32")));
     Path index = Files.createTempDirectory("trec-index");
     long t0 = System.nanoTime();
     try (LocalVectorStore store = LocalVectorStore.open(index)) {
@@ -59,7 +62,7 @@ public final class TrecRetrievalBenchmark {
         results.put(mode, m);
       }
       System.out.printf(Locale.ROOT, "TREC CDS retrieval: %d descriptions indexed in %d ms, "
-          + "%d summary queries, RRF k=60%n", n, indexMs, n);
+          + "%d summary queries, RRF k=60, model %s%n", n, indexMs, n, embedder.modelId());
       System.out.println("| mode   | recall@1 | recall@3 | MRR   |");
       System.out.println("|--------|----------|----------|-------|");
       results.forEach((mode, m) -> System.out.printf(Locale.ROOT, "| %-6s | %8.3f | %8.3f | %.3f |%n",
