@@ -7,15 +7,4 @@
 # (settings take turns R times, default 3; each figure comes from its best run)
 # Builds into jobs/target-embedbench (and the same dir of the modules jobs needs).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build=target-embedbench
-cd "$root"
-mvn -B -ntp -q -pl jobs -am -Dpi.build.dir=$build test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=$build/bench.classpath
-cp="jobs/$build/test-classes:jobs/$build/classes:$(cat jobs/$build/bench.classpath)"
-tmp="$root/jobs/$build/tmp"
-mkdir -p "$tmp"
-opens=$(mvn -B -ntp -q -N -Dstyle.color=never help:evaluate -Dexpression=spark.jvm.opens -DforceStdout | sed "s/\x1b\[[0-9;]*m//g")
-# shellcheck disable=SC2086
-exec java -Xmx3g $opens -Djava.io.tmpdir="$tmp" -cp "$cp" \
-  org.patientinsight.jobs.embed.EmbedBenchmark "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/jobs-bench.sh" target-embedbench 3g org.patientinsight.jobs.embed.EmbedBenchmark "$@"
