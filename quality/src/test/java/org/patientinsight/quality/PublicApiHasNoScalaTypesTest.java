@@ -14,7 +14,6 @@ import org.patientinsight.quality.profile.CaseProfiler;
 import org.patientinsight.quality.profile.ColumnProfile;
 import org.patientinsight.quality.report.Bin;
 import org.patientinsight.quality.report.ReasonCount;
-import org.patientinsight.quality.report.ReportRenderer;
 import org.patientinsight.quality.report.ReportSection;
 import org.patientinsight.quality.report.ReportStats;
 import org.patientinsight.quality.report.ReportStatsCollector;
@@ -28,9 +27,8 @@ class PublicApiHasNoScalaTypesTest {
       QualityHistory.class, GateResult.class, GateStatus.class, CheckOutcome.class,
       CheckLevel.class, AnomalyOutcome.class, AnomalyStatus.class, QualityRunsTable.class,
       CaseProfiler.class, ColumnProfile.class, ReportStatsCollector.class, ReportStats.class,
-      Bin.class, ReportRenderer.class, StatsReport.class, RunCounts.class, ReasonCount.class,
-      ReportSection.class, org.patientinsight.quality.report.ReportFiles.class,
-      org.patientinsight.quality.report.ReportFiles.Paths.class);
+      Bin.class, StatsReport.class, RunCounts.class, ReasonCount.class,
+      ReportSection.class);
 
   @Test
   void publicSignaturesUseOnlyJavaAndSparkTypes() {

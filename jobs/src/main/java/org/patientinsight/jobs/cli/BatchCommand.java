@@ -3,7 +3,9 @@ package org.patientinsight.jobs.cli;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.Level;
@@ -16,14 +18,20 @@ import org.patientinsight.core.config.Locations;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.jobs.lineage.Lineage;
 import org.patientinsight.jobs.drift.DriftAlerts;
-import org.patientinsight.jobs.run.BatchRejected;
+import org.patientinsight.core.alert.Alert;
+import org.patientinsight.jobs.pipeline.ReportWritten;
+import org.patientinsight.jobs.pipeline.RunReport;
 import org.patientinsight.jobs.run.JobFailure;
+import org.patientinsight.jobs.run.ProcessMemory;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.run.RunEnding;
+import org.patientinsight.jobs.run.RunIdentity;
 import org.patientinsight.jobs.run.RunIds;
+import org.patientinsight.jobs.run.RunRecord;
 import org.patientinsight.jobs.run.RunStatus;
-import org.patientinsight.jobs.run.RunSummary;
 import org.patientinsight.jobs.run.RunTracking;
+import org.patientinsight.jobs.run.StageResult;
+import org.patientinsight.jobs.run.Verdict;
 import org.patientinsight.jobs.spark.SparkSessions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,8 +65,11 @@ abstract class BatchCommand implements Callable<Integer> {
     return true;
   }
 
-  /** The work itself. Throw {@link JobFailure} with a clear message for expected failures. */
-  abstract void execute(RunContext ctx);
+  /**
+   * The work itself: the results go into {@code ctx.results()}; a refused batch is returned as
+   * a verdict. Throw {@link JobFailure} with a clear message for expected failures.
+   */
+  abstract Verdict execute(RunContext ctx);
 
   @Override
   public Integer call() {
@@ -82,21 +93,19 @@ abstract class BatchCommand implements Callable<Integer> {
           + " or give --warehouse)");
       return 2;
     }
-    String runId = common.runId != null ? common.runId : RunIds.newId();
-    RunSummary summary = new RunSummary(runId, command, input(), warehouse, Instant.now());
+    RunIdentity id = new RunIdentity(common.runId != null ? common.runId : RunIds.newId(), command, input(),
+        warehouse, Instant.now());
     SparkSession spark = null;
     RunContext ctx = null;
     Lineage lineage = null;
+    Verdict verdict;
     try {
       spark = SparkSessions.getOrCreate("patient-insight " + command, common.sparkConf);
-      lineage = Lineage.attach(spark, settings, runId, warehouse, System.getenv());
-      ctx = new RunContext(spark, settings, summary);
-      execute(ctx);
-      summary.finish(RunStatus.SUCCEEDED, null);
-    } catch (BatchRejected rejected) {
-      summary.finish(RunStatus.REJECTED, rejected.getMessage());
+      lineage = Lineage.attach(spark, settings, id.runId(), warehouse, System.getenv());
+      ctx = new RunContext(spark, settings, id);
+      verdict = execute(ctx);
     } catch (Throwable t) {
-      summary.finish(RunStatus.FAILED, Errors.oneLine(t));
+      verdict = new Verdict(RunStatus.FAILED, Errors.oneLine(t));
       if (common.verbose) {
         t.printStackTrace();
       }
@@ -106,28 +115,44 @@ abstract class BatchCommand implements Callable<Integer> {
     } finally {
       if (lineage != null) {
         lineage.close();
-        summary.section("lineage", lineage.section());
       }
     }
-    summary.section("resources", java.util.Map.of(
-        "peak_rss_mib", org.patientinsight.jobs.run.ProcessMemory.peakRssMib(),
-        "cores", Runtime.getRuntime().availableProcessors()));
-    java.util.List<java.nio.file.Path> reportFiles = ctx == null ? java.util.List.of() : reports(ctx);
-    int exitCode = summary.status().exitCode();
-    boolean driftAlert = DriftAlerts.anyAlert(ctx);
+    List<StageResult> results = ctx == null ? List.of() : ctx.results().all();
+    Map<String, Double> seconds = ctx == null ? Map.of() : ctx.times().seconds();
+    RunRecord record = RunRecord.of(id, results, seconds, verdict.status(), verdict.message(), Instant.now());
+    List<Path> reportFiles = List.of();
+    if (ctx != null) {
+      // the report shows the record's counts; where it went joins the record's quality section
+      reportFiles = RunReport.localFiles(report(ctx, record));
+      record = RunRecord.of(id, ctx.results().all(), seconds, verdict.status(), verdict.message(),
+          record.finishedAt());
+    }
+    if (lineage != null) {
+      record = record.withSection("lineage", lineage.section());
+    }
+    Map<String, Object> resources = new LinkedHashMap<>();
+    resources.put("peak_rss_mib", ProcessMemory.peakRssMib());
+    resources.put("cores", Runtime.getRuntime().availableProcessors());
+    record = record.withSection("resources", resources);
+    List<Alert> alerts = results.stream().flatMap(r -> r.alerts().stream()).toList();
+    int exitCode = record.status().exitCode();
+    boolean driftAlert = DriftAlerts.anyAlert(alerts);
     if (exitCode == 0 && driftAlert && (failOnDrift() || settings.getBoolean("drift.fail_on_drift"))) {
       exitCode = DRIFT_EXIT_CODE;
     }
-    summary.section("exit", java.util.Map.of("code", exitCode, "drift_alert", driftAlert,
-        "drift_alerts", DriftAlerts.consoleLines(ctx).size()));
-    summary.section("tracking", changesTables() ? RunTracking.track(summary, settings, reportFiles)
+    Map<String, Object> exit = new LinkedHashMap<>();
+    exit.put("code", exitCode);
+    exit.put("drift_alert", driftAlert);
+    exit.put("drift_alerts", alerts.size());
+    record = record.withSection("exit", exit);
+    record = record.withSection("tracking", changesTables() ? RunTracking.track(record, settings, reportFiles)
         : RunTracking.notTracked(command + " changes no table"));
-    report(summary, spark == null ? new Configuration() : spark.sparkContext().hadoopConfiguration());
+    end(record, spark == null ? new Configuration() : spark.sparkContext().hadoopConfiguration());
     if (exitCode == DRIFT_EXIT_CODE) {
       System.err.println("drift: an ALERT was raised and drift.fail_on_drift is on; exit code " + DRIFT_EXIT_CODE);
     }
     // the console ends with one line per drift alert, so nobody misses one
-    DriftAlerts.consoleLines(ctx).forEach(System.out::println);
+    DriftAlerts.consoleLines(alerts).forEach(System.out::println);
     return exitCode;
   }
 
@@ -136,41 +161,41 @@ abstract class BatchCommand implements Callable<Integer> {
     return false;
   }
 
-  /** Writes this run's reports; returns the local files to attach to its tracked run. */
-  java.util.List<java.nio.file.Path> reports(RunContext ctx) {
-    return java.util.List.of();
+  /** Writes this run's stats report, if the command makes one. */
+  Optional<ReportWritten> report(RunContext ctx, RunRecord record) {
+    return Optional.empty();
   }
 
-  private void report(RunSummary summary, Configuration hadoopConf) {
+  /** Writes the summary JSON and prints the run's last lines. */
+  private void end(RunRecord record, Configuration hadoopConf) {
     String where;
     try {
-      where = summary.writeTo(hadoopConf);
+      where = record.writeTo(hadoopConf);
     } catch (Exception e) {
       where = "(not written: " + Errors.oneLine(e) + ")";
     }
     if (common.summaryJson != null) {
       try {
-        summary.writeLocal(common.summaryJson);
+        record.writeLocal(common.summaryJson);
       } catch (Exception e) {
         System.err.println("warning: could not write " + common.summaryJson + ": " + Errors.oneLine(e));
       }
     }
     String defaultWarehouse = Locations.absolute(Settings.defaults().get("warehouse"));
-    RunEnding ending = new RunEnding(summary.command(), summary.runId(), summary.status(),
-        Duration.between(summary.startedAt(), summary.finishedAt() == null ? Instant.now() : summary.finishedAt())
-            .toMillis() / 1000.0,
-        summary.counts().get("read") > 0 ? summary.reconciliation() : null, where,
-        sectionText(summary, "quality", "report_html"), sectionText(summary, "tracking", "location"),
-        summary.warehouse().equals(defaultWarehouse) ? "" : " --warehouse " + summary.warehouse());
+    RunEnding ending = new RunEnding(record.command(), record.runId(), record.status(),
+        Duration.between(record.startedAt(), record.finishedAt()).toMillis() / 1000.0,
+        record.counts().get("read") > 0 ? record.reconciliation() : null, where,
+        sectionText(record, "quality", "report_html"), sectionText(record, "tracking", "location"),
+        record.warehouse().equals(defaultWarehouse) ? "" : " --warehouse " + record.warehouse());
     ending.lines().forEach(System.out::println);
-    if (summary.error() != null) {
-      System.err.println((summary.status() == RunStatus.REJECTED ? "rejected: " : "error: ")
-          + summary.error());
+    if (record.error() != null) {
+      System.err.println((record.status() == RunStatus.REJECTED ? "rejected: " : "error: ")
+          + record.error());
     }
   }
 
-  private static String sectionText(RunSummary summary, String section, String key) {
-    Object s = summary.sections().get(section);
+  private static String sectionText(RunRecord record, String section, String key) {
+    Object s = record.sections().get(section);
     Object v = s instanceof Map<?, ?> m ? m.get(key) : null;
     return v == null ? null : v.toString();
   }

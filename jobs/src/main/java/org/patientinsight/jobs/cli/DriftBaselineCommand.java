@@ -1,7 +1,10 @@
 package org.patientinsight.jobs.cli;
 
 import org.patientinsight.jobs.drift.DriftStage;
+import org.patientinsight.jobs.drift.BaselinePinned;
+import org.patientinsight.jobs.drift.EmbeddingBaselinePinned;
 import org.patientinsight.jobs.run.RunContext;
+import org.patientinsight.jobs.run.Verdict;
 import org.patientinsight.quality.drift.Baseline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,23 +27,22 @@ final class DriftBaselineCommand extends BatchCommand {
   }
 
   @Override
-  void execute(RunContext ctx) {
+  Verdict execute(RunContext ctx) {
     if (embeddings) {
-      var e = ctx.stage("drift-baseline", () -> new org.patientinsight.jobs.drift.EmbeddingDriftStage(ctx).pinFromTable());
-      ctx.summary().section("embedding_baseline", java.util.Map.of("ref", e.ref(), "version", e.version(),
-          "sample_rows", e.sampleRows(), "clusters", e.clusters().size()));
+      var e = ctx.results().add(new EmbeddingBaselinePinned(ctx.stage("drift-baseline",
+          () -> new org.patientinsight.jobs.drift.EmbeddingDriftStage(ctx).pinFromTable()))).baseline();
       System.out.println("pinned embedding baseline " + e.ref() + " (" + e.sampleRows() + " vectors, "
           + e.clusters().size() + " clusters)");
       if (fromVersion == null) {
-        return;
+        return Verdict.done();
       }
     }
     if (fromVersion == null) {
       throw new org.patientinsight.jobs.run.JobFailure("give --from-version N (age baseline) or --embeddings");
     }
-    Baseline b = ctx.stage("drift-baseline", () -> new DriftStage(ctx).pinBaseline(fromVersion));
-    ctx.summary().section("drift_baseline", java.util.Map.of("ref", b.ref(), "version", b.version(),
-        "source_version", b.sourceVersion()));
+    Baseline b = ctx.results().add(new BaselinePinned(ctx.stage("drift-baseline",
+        () -> new DriftStage(ctx).pinBaseline(fromVersion)))).baseline();
     System.out.println("pinned baseline " + b.ref() + " from cases v" + b.sourceVersion());
+    return Verdict.done();
   }
 }

@@ -4,8 +4,9 @@ import org.patientinsight.jobs.drift.DriftStage;
 import org.patientinsight.jobs.drift.EmbeddingDriftStage;
 import org.patientinsight.quality.drift.EmbeddingDriftReport;
 import org.patientinsight.jobs.run.RunContext;
+import org.patientinsight.jobs.run.Verdict;
 import org.patientinsight.quality.drift.DriftReport;
-import org.patientinsight.quality.drift.DriftTable;
+import org.patientinsight.report.DriftTable;
 import picocli.CommandLine.Command;
 
 @Command(name = "drift", mixinStandardHelpOptions = true,
@@ -30,15 +31,17 @@ final class DriftCommand extends BatchCommand {
   }
 
   @Override
-  void execute(RunContext ctx) {
-    DriftReport report = ctx.stage("drift", () -> new DriftStage(ctx).run(null));
+  Verdict execute(RunContext ctx) {
+    DriftReport report = ctx.results().add(ctx.stage("drift", () -> new DriftStage(ctx).run(null))).report();
     System.out.println(DriftTable.render(report));
     if (ctx.settings().getBoolean("drift.embedding.enabled")) {
-      EmbeddingDriftReport e = ctx.stage("embedding_drift", () -> new EmbeddingDriftStage(ctx).run(false));
+      EmbeddingDriftReport e = ctx.results().add(ctx.stage("embedding_drift",
+          () -> new EmbeddingDriftStage(ctx).run(false))).report();
       if (e != null) {
         System.out.println("Embedding drift (table) vs baseline " + e.baselineRef() + ": " + e.verdict());
         e.reasons().forEach(r -> System.out.println("  - " + r));
       }
     }
+    return Verdict.done();
   }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.patientinsight.jobs.embed.EmbedResult;
 import org.patientinsight.jobs.embed.EmbedStage;
 import org.patientinsight.jobs.run.RunContext;
+import org.patientinsight.jobs.run.Verdict;
 import picocli.CommandLine.Command;
 
 @Command(name = "embed", mixinStandardHelpOptions = true,
@@ -17,9 +18,10 @@ final class EmbedCommand extends BatchCommand {
   }
 
   @Override
-  void execute(RunContext ctx) {
-    EmbedResult r = ctx.stage("embed", () -> new EmbedStage(ctx).run());
+  Verdict execute(RunContext ctx) {
+    EmbedResult r = ctx.results().add(ctx.stage("embed", () -> new EmbedStage(ctx).run()));
     System.out.printf(Locale.ROOT, "embedded %d case(s): %.1f texts/s, %.0f tokens/s (%s)%n",
         r.embedded(), r.textsPerSecond(), r.tokensPerSecond(), r.modelId());
+    return Verdict.done();
   }
 }

@@ -2,6 +2,7 @@ package org.patientinsight.jobs.cli;
 
 import org.patientinsight.jobs.export.TableExporter;
 import org.patientinsight.jobs.run.RunContext;
+import org.patientinsight.jobs.run.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,14 +35,15 @@ final class ExportCommand extends BatchCommand {
   }
 
   @Override
-  void execute(RunContext ctx) {
+  Verdict execute(RunContext ctx) {
     if (!java.util.Set.of("cases", "quarantine", "embeddings", "quality_runs", "drift_reports").contains(table)) {
       throw new org.patientinsight.jobs.run.JobFailure("unknown table '" + table
           + "'; one of cases, quarantine, embeddings, quality_runs, drift_reports");
     }
     long n = ctx.stage("export", () -> new TableExporter(ctx.spark())
         .export(ctx.tablePath(table), format, out, version));
-    ctx.summary().count("exported", n);
+    ctx.results().add(new org.patientinsight.jobs.export.Exported(n));
     System.out.println("exported " + n + " rows of " + table + " to " + out);
+    return Verdict.done();
   }
 }

@@ -1,7 +1,13 @@
 package org.patientinsight.jobs.cli;
 
-import org.patientinsight.jobs.ingest.IngestStage;
+import java.util.Optional;
+import org.patientinsight.jobs.pipeline.Pipeline;
+import org.patientinsight.jobs.pipeline.PipelineSteps;
+import org.patientinsight.jobs.pipeline.ReportWritten;
+import org.patientinsight.jobs.pipeline.RunReport;
 import org.patientinsight.jobs.run.RunContext;
+import org.patientinsight.jobs.run.RunRecord;
+import org.patientinsight.jobs.run.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -34,16 +40,13 @@ final class IngestCommand extends BatchCommand {
   }
 
   @Override
-  void execute(RunContext ctx) {
-    new IngestStage(ctx, Gates.quality(quality.skipQuality)).run(inputs.resolvedInput(), formatOrConfig(ctx));
-  }
-
-  String formatOrConfig(RunContext ctx) {
-    return inputs.format != null ? inputs.format : ctx.settings().getOptional("ingest.format");
+  Verdict execute(RunContext ctx) {
+    return new Pipeline(ctx, PipelineSteps.ingestOnly(quality.skipQuality))
+        .run(inputs.resolvedInput(), inputs.formatOr(ctx.settings()));
   }
 
   @Override
-  java.util.List<java.nio.file.Path> reports(RunContext ctx) {
-    return org.patientinsight.jobs.run.RunReport.write(ctx, "staged batch", true);
+  Optional<ReportWritten> report(RunContext ctx, RunRecord record) {
+    return RunReport.write(ctx, record, "staged batch", true);
   }
 }

@@ -17,6 +17,11 @@ public final class InputOptions {
       description = "Input format (default: from the file extensions).")
   String format;
 
+  /** The format given with --format, else the {@code ingest.format} setting (null: from the file names). */
+  String formatOr(org.patientinsight.core.config.Settings settings) {
+    return format != null ? format : settings.getOptional("ingest.format");
+  }
+
   /** The input URI, defaulting to the bundled sample found from PI_HOME or the working dir. */
   String resolvedInput() {
     if (input != null && !input.isBlank()) {

@@ -2,10 +2,16 @@ package org.patientinsight.jobs.cli;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import java.util.Optional;
+import org.patientinsight.jobs.pipeline.ReportWritten;
+import org.patientinsight.jobs.pipeline.RunReport;
+import org.patientinsight.jobs.quality.CheckedTable;
+import org.patientinsight.jobs.quality.GateOutcome;
 import org.patientinsight.jobs.quality.QualityStep;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
-import org.patientinsight.jobs.run.RunReport;
+import org.patientinsight.jobs.run.RunRecord;
+import org.patientinsight.jobs.run.Verdict;
 import org.patientinsight.jobs.tables.TableVersions;
 import org.patientinsight.jobs.tables.Tables;
 import picocli.CommandLine.Command;
@@ -23,7 +29,7 @@ final class QualityCommand extends BatchCommand {
   }
 
   @Override
-  void execute(RunContext ctx) {
+  Verdict execute(RunContext ctx) {
     if (!Tables.CASES.equals(table)) {
       throw new JobFailure("quality checks are defined for the cases table only, not '" + table + "'");
     }
@@ -34,17 +40,16 @@ final class QualityCommand extends BatchCommand {
     }
     Dataset<Row> cases = ctx.spark().read().format("delta").load(path).cache();
     try {
-      ctx.summary().count("read", cases.count());
-      ctx.summary().count("unchanged", ctx.summary().counts().get("read"));
-      ctx.summary().tableVersion(Tables.CASES, version);
-      new QualityStep(ctx).check(cases, QualityStep.DATASET_TABLE);
+      ctx.results().add(new CheckedTable(cases.count(), version));
+      GateOutcome gate = ctx.results().add(new QualityStep(ctx).check(cases, QualityStep.DATASET_TABLE));
+      return gate.refuses() ? Verdict.rejected(gate.refusal()) : Verdict.done();
     } finally {
       cases.unpersist();
     }
   }
 
   @Override
-  java.util.List<java.nio.file.Path> reports(RunContext ctx) {
-    return RunReport.write(ctx, "cases table v" + ctx.summary().tableVersions().get(Tables.CASES), false);
+  Optional<ReportWritten> report(RunContext ctx, RunRecord record) {
+    return RunReport.write(ctx, record, "cases table v" + record.tableVersions().get(Tables.CASES), false);
   }
 }

@@ -3,6 +3,7 @@ package org.patientinsight.jobs.cli;
 import org.patientinsight.jobs.embed.SyncResult;
 import org.patientinsight.jobs.embed.SyncStage;
 import org.patientinsight.jobs.run.RunContext;
+import org.patientinsight.jobs.run.Verdict;
 import picocli.CommandLine.Command;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
@@ -16,10 +17,11 @@ final class SyncCommand extends BatchCommand {
   }
 
   @Override
-  void execute(RunContext ctx) {
-    SyncResult r = ctx.stage("sync", () -> new SyncStage(ctx).run());
+  Verdict execute(RunContext ctx) {
+    SyncResult r = ctx.results().add(ctx.stage("sync", () -> new SyncStage(ctx).run()));
     System.out.println("synced the " + r.store() + " store: upserted " + r.upserted()
         + ", deleted " + r.deleted() + ", it holds " + r.storeCount()
         + (r.notEmbedded() > 0 ? "; " + r.notEmbedded() + " case(s) await 'embed'" : ""));
+    return Verdict.done();
   }
 }

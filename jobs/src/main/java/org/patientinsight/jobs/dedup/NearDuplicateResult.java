@@ -2,16 +2,18 @@ package org.patientinsight.jobs.dedup;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.patientinsight.jobs.run.StageResult;
+import org.patientinsight.report.NearDuplicateHtml;
 
 /**
  * What the near-duplicate stage found: pairs at or above the Jaccard threshold, how many of the
  * batch's cases are in one, and the Warning-level check on that share. The top pairs are
- * identified by patient_uid only — a report never shows note text.
+ * identified by patient_uid only — a report never shows note text. {@code tableVersion} is the
+ * {@code near_duplicates} version written (negative: nothing was written).
  */
 public record NearDuplicateResult(long checkedCases, long pairs, long casesInPairs, double minJaccard,
-    double maxShare, List<Pair> topPairs) {
+    double maxShare, List<Pair> topPairs, long tableVersion) implements StageResult {
   public static final String CHECK = "near_duplicate_share";
 
   public record Pair(String uidA, String uidB, double jaccard) {}
@@ -27,6 +29,16 @@ public record NearDuplicateResult(long checkedCases, long pairs, long casesInPai
 
   public boolean checkPassed() {
     return share() <= maxShare;
+  }
+
+  @Override
+  public Map<String, Object> sections() {
+    return Map.of("near_duplicates", toSummaryMap());
+  }
+
+  @Override
+  public Map<String, Long> tableVersions() {
+    return tableVersion >= 0 ? Map.of(NearDuplicateStage.TABLE, tableVersion) : Map.of();
   }
 
   public Map<String, Object> toSummaryMap() {
@@ -48,24 +60,10 @@ public record NearDuplicateResult(long checkedCases, long pairs, long casesInPai
     return m;
   }
 
-  public String html() {
-    StringBuilder h = new StringBuilder("<section class=\"pi-dups\">");
-    h.append(String.format(Locale.ROOT, "<p>Check <b>%s</b> (Warning): %s · %d of %d checked cases (%.2f%%) have a "
-        + "near-duplicate under another patient_uid (Jaccard of word shingles ≥ %.2f; at most %.2f%% allowed) · "
-        + "%d pairs</p>", CHECK, checkPassed() ? "passed" : "<b style=\"color:#c62828\">failed</b>", casesInPairs,
-        checkedCases, 100 * share(), minJaccard, 100 * maxShare, pairs));
-    if (!topPairs.isEmpty()) {
-      h.append("<table><tr><th>patient_uid</th><th>patient_uid</th><th>Jaccard</th></tr>");
-      for (Pair p : topPairs) {
-        h.append("<tr><td>").append(esc(p.uidA())).append("</td><td>").append(esc(p.uidB())).append("</td><td>")
-            .append(String.format(Locale.ROOT, "%.3f", p.jaccard())).append("</td></tr>");
-      }
-      h.append("</table><p>Ids only; open the cases table to compare the notes.</p>");
-    }
-    return h.append("</section>").toString();
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  /** What the report shows of this result (ids and figures only). */
+  public NearDuplicateHtml.View view() {
+    return new NearDuplicateHtml.View(CHECK, checkPassed(), casesInPairs, checkedCases, share(), minJaccard,
+        maxShare, pairs, topPairs.stream().map(p -> new NearDuplicateHtml.UidPair(p.uidA(), p.uidB(), p.jaccard()))
+        .toList());
   }
 }

@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class NearDuplicateStage {
   private static final Logger LOG = LoggerFactory.getLogger(NearDuplicateStage.class);
   public static final String TABLE = "near_duplicates";
-  public static final String RESULT = "near_duplicates.result";
 
   private final RunContext ctx;
 
@@ -52,6 +51,7 @@ public final class NearDuplicateStage {
       int reportPairs = s.getInt("near_duplicates.report_pairs", 0, 1000);
       long n = 0;
       long involved = 0;
+      long version = -1;
       List<NearDuplicateResult.Pair> top = List.of();
       if (checked > 0) { // a no-op re-run checks nothing and writes nothing
         Dataset<Row> pairs = new NearDuplicateFinder(s.getInt("near_duplicates.bands", 1, 200),
@@ -67,7 +67,7 @@ public final class NearDuplicateStage {
             pairs.withColumn("run_id", lit(ctx.runId())).withColumn("detected_at", current_timestamp())
                 .select("run_id", "patient_uid_a", "patient_uid_b", "jaccard", "detected_at")
                 .write().format("delta").mode("append").save(path);
-            ctx.summary().tableVersion(TABLE, TableVersions.versionOf(spark, path));
+            version = TableVersions.versionOf(spark, path);
             Dataset<Row> probeUids = shingled.filter(col("probe")).select(col("patient_uid").as("uid"));
             involved = pairs.select(col("patient_uid_a").as("uid")).union(pairs.select(col("patient_uid_b").as("uid")))
                 .join(probeUids, "uid").agg(countDistinct("uid")).first().getLong(0);
@@ -80,13 +80,11 @@ public final class NearDuplicateStage {
         }
       }
       NearDuplicateResult result = new NearDuplicateResult(checked, n, involved, minJaccard,
-          s.getDouble("near_duplicates.max_share", 0, 1), top);
+          s.getDouble("near_duplicates.max_share", 0, 1), top, version);
       if (!result.checkPassed()) {
         LOG.warn("[{}] warning check {} failed: {} of {} cases have a near-duplicate", ctx.runId(),
             NearDuplicateResult.CHECK, involved, checked);
       }
-      ctx.summary().section("near_duplicates", result.toSummaryMap());
-      ctx.attach(RESULT, result);
       return result;
     } finally {
       shingled.unpersist();

@@ -1,6 +1,5 @@
 package org.patientinsight.jobs.drift;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +18,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class DriftAlerts {
   private static final Logger LOG = LoggerFactory.getLogger(DriftAlerts.class);
-  /** Attachment: the alerts raised in this run, in order. */
-  public static final String RAISED = "drift.alerts";
 
   private DriftAlerts() {
   }
 
-  /** Dispatches the alert if there is one; returns {@code alerts_sent}/{@code alerts_failed}. */
-  static Map<String, Object> dispatch(RunContext ctx, Optional<Alert> alert) {
+  /** An alert a stage raised (if any) and what its dispatch did: {@code alerts_sent}/{@code alerts_failed}. */
+  record Dispatched(List<Alert> raised, Map<String, Object> figures) {}
+
+  /** Dispatches the alert if there is one. */
+  static Dispatched dispatch(RunContext ctx, Optional<Alert> alert) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (alert.isEmpty()) {
       out.put("alerts_sent", 0);
       out.put("alerts_failed", 0);
-      return out;
+      return new Dispatched(List.of(), out);
     }
-    raised(ctx).add(alert.get());
     try (AlertDispatcher dispatcher = AlertDispatcher.fromSettings(ctx.settings(), System.getenv())) {
       AlertOutcome outcome = dispatcher.dispatch(alert.get());
       out.put("alerts_sent", outcome.sent());
@@ -43,30 +42,17 @@ public final class DriftAlerts {
       out.put("alerts_sent", 0);
       out.put("alerts_failed", 1);
     }
-    return out;
-  }
-
-  /** The alerts raised so far in this run (a live list). */
-  public static List<Alert> raised(RunContext ctx) {
-    List<Alert> l = ctx.attachment(RAISED);
-    if (l == null) {
-      l = new ArrayList<>();
-      ctx.attach(RAISED, l);
-    }
-    return l;
+    return new Dispatched(List.of(alert.get()), out);
   }
 
   /** True when an ALERT-severity drift alert was raised (warnings do not count). */
-  public static boolean anyAlert(RunContext ctx) {
-    return ctx != null && raised(ctx).stream().anyMatch(a -> a.severity() == Severity.ALERT);
+  public static boolean anyAlert(List<Alert> raised) {
+    return raised.stream().anyMatch(a -> a.severity() == Severity.ALERT);
   }
 
   /** One line per raised alert: severity, kind, title, reasons (figures only). */
-  public static List<String> consoleLines(RunContext ctx) {
-    if (ctx == null) {
-      return List.of();
-    }
-    return raised(ctx).stream()
+  public static List<String> consoleLines(List<Alert> raised) {
+    return raised.stream()
         .map(a -> a.severity() + " " + a.kind() + ": " + a.title() + (a.summary().isEmpty() ? "" : " — " + a.summary()))
         .toList();
   }

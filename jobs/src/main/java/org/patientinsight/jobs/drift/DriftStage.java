@@ -24,19 +24,18 @@ import org.patientinsight.quality.drift.Baseline;
 import org.patientinsight.quality.drift.BaselineStore;
 import org.patientinsight.quality.drift.DriftPolicy;
 import org.patientinsight.quality.drift.DriftReport;
-import org.patientinsight.quality.drift.DriftSvg;
+import org.patientinsight.report.DriftSvg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The drift stage: compares the age distribution of a batch (or the whole cases table) with the
- * pinned baseline, records a {@code drift_reports} row, adds a {@code drift} section to the run
- * summary and an HTML view to the stats report, and raises an alert when drift is flagged.
+ * pinned baseline, records a {@code drift_reports} row, and raises an alert when drift is
+ * flagged; the {@link DriftOutcome} carries the summary section and the report's HTML view.
  * Histograms are Spark aggregations; no ages are collected to the driver.
  */
 public final class DriftStage {
   private static final Logger LOG = LoggerFactory.getLogger(DriftStage.class);
-  public static final String REPORT_SECTION = "drift.html";
 
   private final RunContext ctx;
 
@@ -104,7 +103,7 @@ public final class DriftStage {
    * Runs the comparison. With a batch, its cases are compared ("batch" scope) and the whole
    * table's figures are added beside them; without one, the whole table is ("table" scope).
    */
-  public DriftReport run(Dataset<Row> batch) {
+  public DriftOutcome run(Dataset<Row> batch) {
     Resolved resolved = baselineForRun();
     Baseline baseline = resolved.baseline();
     // pinned now from the first cases version: a first pipeline run compares the batch with itself
@@ -114,31 +113,25 @@ public final class DriftStage {
     Dataset<Row> table = ctx.spark().read().format("delta").load(ctx.tablePath(Tables.CASES));
     AgeHistograms tableHist = AgeHistogramAggregator.compute(table, "age_years", "gender", bins());
     DriftReport report;
+    String html;
     Map<String, Object> section = new LinkedHashMap<>();
     if (batch != null) {
       AgeHistograms batchHist = AgeHistogramAggregator.compute(batch, "age_years", "gender", bins());
       report = DriftReport.evaluate(baseline, batchHist, "batch", policy, pinnedNow);
       section.putAll(report.toSummaryMap());
       section.put("table", DriftReport.evaluate(baseline, tableHist, "table", policy, pinnedNow).toSummaryMap());
-      ctx.attach(REPORT_SECTION, DriftSvg.renderHtmlSection(report, baseline.histograms().overall(),
-          batchHist.overall()));
+      html = DriftSvg.renderHtmlSection(report, baseline.histograms().overall(), batchHist.overall());
     } else {
       report = DriftReport.evaluate(baseline, tableHist, "table", policy, pinnedNow);
       section.putAll(report.toSummaryMap());
-      ctx.attach(REPORT_SECTION, DriftSvg.renderHtmlSection(report, baseline.histograms().overall(),
-          tableHist.overall()));
+      html = DriftSvg.renderHtmlSection(report, baseline.histograms().overall(), tableHist.overall());
     }
     section.put("per_sex", report.perSexMaps());
     section.put("reasons", report.reasons());
-    section.putAll(alert(report));
-    ctx.summary().section("drift", section);
-    ctx.attach("drift.report", report);
-    writeReportRow(report);
-    return report;
-  }
-
-  private Map<String, Object> alert(DriftReport report) {
-    return DriftAlerts.dispatch(ctx, report.toAlert(ctx.runId(), Instant.now()));
+    DriftAlerts.Dispatched alert = DriftAlerts.dispatch(ctx, report.toAlert(ctx.runId(), Instant.now()));
+    section.putAll(alert.figures());
+    long version = writeReportRow(report);
+    return new DriftOutcome(report, section, html, alert.raised(), version);
   }
 
   private static final StructType REPORT_SCHEMA = new StructType(new StructField[] {
@@ -171,7 +164,7 @@ public final class DriftStage {
       DataTypes.createStructField("cluster_psi", DataTypes.DoubleType, true),
       DataTypes.createStructField("centroid_cosine_max", DataTypes.DoubleType, true)});
 
-  private void writeReportRow(DriftReport r) {
+  private long writeReportRow(DriftReport r) {
     Map<String, Object> m = r.toSummaryMap();
     Row row = RowFactory.create(ctx.runId(), Timestamp.from(Instant.now()), r.scope(), r.baseline().ref(),
         r.baseline().version(), r.baseline().sourceVersion(), asLong(m.get("n_batch")),
@@ -182,17 +175,17 @@ public final class DriftStage {
         scala.collection.JavaConverters.asScalaBuffer(List.copyOf(r.reasons())).toList(), r.toJsonString(),
         asDouble(m.get("wasserstein_norm")), asDouble(m.get("female_share_change")),
         asDouble(m.get("age_completeness_change")), asDouble(m.get("sex_completeness_change")), null, null, null);
-    appendReportRow(ctx, row);
+    return appendReportRow(ctx, row);
   }
 
-  /** Appends one row of {@link #REPORT_SCHEMA} to {@code drift_reports} (rolled back with a failed run). */
-  static void appendReportRow(RunContext ctx, Row row) {
+  /** Appends one row of {@link #REPORT_SCHEMA} to {@code drift_reports} (rolled back with a failed run); returns its version. */
+  static long appendReportRow(RunContext ctx, Row row) {
     SparkSession spark = ctx.spark();
     String path = ctx.tablePath(Tables.DRIFT_REPORTS);
     ctx.versions().remember(path);
     spark.createDataFrame(List.of(row), REPORT_SCHEMA).write().format("delta").mode("append")
         .option("mergeSchema", "true").save(path);
-    ctx.summary().tableVersion(Tables.DRIFT_REPORTS, TableVersions.versionOf(spark, path));
+    return TableVersions.versionOf(spark, path);
   }
 
   static StructType reportSchema() {

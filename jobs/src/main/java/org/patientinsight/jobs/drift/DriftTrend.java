@@ -13,7 +13,7 @@ import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
 import org.patientinsight.jobs.tables.Tables;
 import org.patientinsight.quality.drift.DriftPolicy;
-import org.patientinsight.quality.drift.DriftTrendSvg;
+import org.patientinsight.report.DriftTrendSvg;
 import org.patientinsight.quality.drift.EmbeddingDriftPolicy;
 
 /** The last {@code drift.trend_runs} runs' KS D, PSI and AUC from {@code drift_reports}, as a chart. */

@@ -24,7 +24,7 @@ import org.patientinsight.jobs.tables.Tables;
 import org.patientinsight.quality.drift.ClusterShift;
 import org.patientinsight.quality.drift.EmbeddingDriftPolicy;
 import org.patientinsight.quality.drift.EmbeddingDriftReport;
-import org.patientinsight.quality.drift.EmbeddingDriftSvg;
+import org.patientinsight.report.EmbeddingDriftSvg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddingDriftStage {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddingDriftStage.class);
-  public static final String REPORT_SECTION = "embedding_drift.html";
-  public static final String REPORT = "embedding_drift.report";
 
   private final RunContext ctx;
 
@@ -73,13 +71,12 @@ public final class EmbeddingDriftStage {
 
   /**
    * @param batchOnly compare the cases this run wrote (pipeline) rather than every vector (drift command)
-   * @return the report, or null when there are no embeddings to look at (section says why)
+   * @return the comparison, or a skipped outcome saying why there are no embeddings to look at
    */
-  public EmbeddingDriftReport run(boolean batchOnly) {
+  public EmbeddingDriftOutcome run(boolean batchOnly) {
     Optional<Dataset<Row>> all = vectors();
     if (all.isEmpty()) {
-      ctx.summary().section("embedding_drift", Map.of("skipped", "no embeddings table (run embed first)"));
-      return null;
+      return EmbeddingDriftOutcome.skipped("no embeddings table (run embed first)");
     }
     EmbeddingDriftPolicy policy = EmbeddingDriftPolicy.fromSettings(ctx.settings());
     Optional<EmbeddingBaseline> existing = store().latest(name());
@@ -100,12 +97,11 @@ public final class EmbeddingDriftStage {
     }
     Map<String, Object> section = new LinkedHashMap<>(report.toSummaryMap());
     section.put("reasons", report.reasons());
-    section.putAll(DriftAlerts.dispatch(ctx, report.toAlert(ctx.runId(), Instant.now())));
-    ctx.summary().section("embedding_drift", section);
-    ctx.attach(REPORT, report);
-    ctx.attach(REPORT_SECTION, EmbeddingDriftSvg.renderHtmlSection(report));
-    writeReportRow(report);
-    return report;
+    DriftAlerts.Dispatched alert = DriftAlerts.dispatch(ctx, report.toAlert(ctx.runId(), Instant.now()));
+    section.putAll(alert.figures());
+    long version = writeReportRow(report);
+    return new EmbeddingDriftOutcome(report, section, EmbeddingDriftSvg.renderHtmlSection(report), alert.raised(),
+        version);
   }
 
   private EmbeddingDriftReport compare(EmbeddingBaseline b, Dataset<Row> batch, String scope,
@@ -185,7 +181,7 @@ public final class EmbeddingDriftStage {
         "no embeddings table at " + ctx.tablePath(Tables.EMBEDDINGS) + "; run 'embed' first")));
   }
 
-  private void writeReportRow(EmbeddingDriftReport r) {
+  private long writeReportRow(EmbeddingDriftReport r) {
     Map<String, Object> m = r.toSummaryMap();
     int version = Integer.parseInt(r.baselineRef().substring(r.baselineRef().lastIndexOf("@v") + 2));
     Row row = RowFactory.create(ctx.runId(), Timestamp.from(Instant.now()), "embedding", r.baselineRef(), version,
@@ -193,7 +189,7 @@ public final class EmbeddingDriftStage {
         null, null, null, null, null, null, null, null, r.alert(), r.warning(),
         scala.collection.JavaConverters.asScalaBuffer(List.copyOf(r.reasons())).toList(), r.toJson().toString(),
         null, null, null, null, num(m.get("domain_auc")), num(m.get("cluster_psi")), num(m.get("centroid_cosine_max")));
-    DriftStage.appendReportRow(ctx, row);
+    return DriftStage.appendReportRow(ctx, row);
   }
 
   private static Double num(Object o) {

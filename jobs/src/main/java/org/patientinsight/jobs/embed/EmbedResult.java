@@ -2,6 +2,7 @@ package org.patientinsight.jobs.embed;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.patientinsight.jobs.run.StageResult;
 
 /**
  * What one embed stage did: texts embedded, tokens the model saw, how the vectors were written
@@ -9,8 +10,9 @@ import java.util.Map;
  * that reads the changed cases and runs the model — with an append, the same job writes the
  * vectors) and in the whole stage.
  */
-public record EmbedResult(String modelId, long embedded, long tokens, long skippedNoNote,
-    int tasks, String write, double embedSeconds, double stageSeconds) {
+public record EmbedResult(String modelId, String store, long embedded, long tokens, long skippedNoNote,
+    int tasks, String write, double embedSeconds, double stageSeconds, long embeddingsVersion)
+    implements StageResult {
 
   public double textsPerSecond() {
     return embedSeconds > 0 ? embedded / embedSeconds : 0;
@@ -20,8 +22,23 @@ public record EmbedResult(String modelId, long embedded, long tokens, long skipp
     return embedSeconds > 0 ? tokens / embedSeconds : 0;
   }
 
+  @Override
+  public Map<String, Long> counts() {
+    return Map.of("embedded", embedded);
+  }
+
+  @Override
+  public Map<String, Long> tableVersions() {
+    return Map.of(EmbeddingTables.EMBEDDINGS, embeddingsVersion);
+  }
+
+  @Override
+  public Map<String, Object> sections() {
+    return Map.of("embedding", toSection());
+  }
+
   /** The run summary's {@code embedding} section (figures only). */
-  public Map<String, Object> toSection(String store) {
+  public Map<String, Object> toSection() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("model_id", modelId);
     m.put("store", store);

@@ -126,13 +126,10 @@ public final class EmbedStage {
     } else if (!haveEmbeddings) {
       EmbeddingTables.createIfMissing(spark, embeddingsPath, EmbeddingTables.EMBEDDINGS_SCHEMA);
     }
-    ctx.summary().tableVersion(EmbeddingTables.EMBEDDINGS,
-        TableVersions.versionOf(spark, embeddingsPath));
     String write = toEmbed == 0 ? "none" : backlog.appendOnly() ? "append" : "merge";
-    EmbedResult result = new EmbedResult(modelId, embedded, tokens, backlog.noNote(),
-        plan.tasks(), write, embedSeconds, (System.nanoTime() - stageStart) / 1e9);
-    ctx.summary().count("embedded", embedded);
-    ctx.summary().section("embedding", result.toSection(store));
+    EmbedResult result = new EmbedResult(modelId, store, embedded, tokens, backlog.noNote(),
+        plan.tasks(), write, embedSeconds, (System.nanoTime() - stageStart) / 1e9,
+        TableVersions.versionOf(spark, embeddingsPath));
     LOG.info("[{}] embedded {} texts ({} tokens) in {} s: {} texts/s, {} tokens/s", ctx.runId(),
         embedded, tokens, String.format("%.1f", embedSeconds),
         String.format("%.1f", result.textsPerSecond()), String.format("%.0f", result.tokensPerSecond()));

@@ -2,6 +2,7 @@ package org.patientinsight.jobs.embed;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.patientinsight.jobs.run.StageResult;
 
 /**
  * What one sync did to one store: vectors upserted, ids deleted, cases still waiting for an
@@ -9,7 +10,28 @@ import java.util.Map;
  */
 public record SyncResult(String store, long upserted, long deleted, long notEmbedded,
     boolean fullResync, long storeCount, long ledgerCount, double seconds,
-    Map<String, Object> storeStats) {
+    Map<String, Object> storeStats, long ledgerVersion, long embeddingsVersion) implements StageResult {
+
+  @Override
+  public Map<String, Long> counts() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    m.put("upserted", upserted);
+    m.put("deleted", deleted);
+    return m;
+  }
+
+  @Override
+  public Map<String, Long> tableVersions() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    m.put(EmbeddingTables.VECTOR_SYNC, ledgerVersion);
+    m.put(EmbeddingTables.EMBEDDINGS, embeddingsVersion);
+    return m;
+  }
+
+  @Override
+  public Map<String, Object> sections() {
+    return Map.of("vector_sync", toSection());
+  }
 
   /** The run summary's {@code vector_sync} section (figures only). */
   public Map<String, Object> toSection() {

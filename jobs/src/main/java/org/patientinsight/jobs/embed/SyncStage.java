@@ -127,12 +127,7 @@ public final class SyncStage {
 
     SyncResult result = new SyncResult(store.name(), upserted, deleted, notEmbedded, fullResync,
         store.store().count(), ledger.confirmed().count(), (System.nanoTime() - start) / 1e9,
-        store.stats().get());
-    ctx.summary().count("upserted", upserted);
-    ctx.summary().count("deleted", deleted);
-    ctx.summary().section("vector_sync", result.toSection());
-    ctx.summary().tableVersion(EmbeddingTables.VECTOR_SYNC, TableVersions.versionOf(spark, ledgerPath));
-    ctx.summary().tableVersion(EmbeddingTables.EMBEDDINGS, TableVersions.versionOf(spark, embeddingsPath));
+        store.stats().get(), TableVersions.versionOf(spark, ledgerPath), TableVersions.versionOf(spark, embeddingsPath));
     LOG.info("[{}] sync to {}: upserted {}, deleted {}, store holds {}", ctx.runId(), store.name(),
         upserted, deleted, result.storeCount());
     return result;

@@ -8,20 +8,24 @@ import org.patientinsight.jobs.tables.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What every stage of one run shares: Spark, settings, where tables live, and the summary. */
+/**
+ * What every stage of one run shares: Spark, settings, which run it is, the table versions to
+ * roll back to, the seconds per step, and the typed results produced so far.
+ */
 public final class RunContext {
   private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);
 
   private final SparkSession spark;
   private final Settings settings;
-  private final RunSummary summary;
+  private final RunIdentity id;
   private final TableVersions versions;
-  private final java.util.Map<String, Object> attachments = new java.util.LinkedHashMap<>();
+  private final StageTimes times = new StageTimes();
+  private final RunResults results = new RunResults();
 
-  public RunContext(SparkSession spark, Settings settings, RunSummary summary) {
+  public RunContext(SparkSession spark, Settings settings, RunIdentity id) {
     this.spark = spark;
     this.settings = settings;
-    this.summary = summary;
+    this.id = id;
     this.versions = new TableVersions(spark);
   }
 
@@ -33,20 +37,20 @@ public final class RunContext {
     return settings;
   }
 
-  public RunSummary summary() {
-    return summary;
+  public RunIdentity id() {
+    return id;
   }
 
   public String runId() {
-    return summary.runId();
+    return id.runId();
   }
 
   public String warehouse() {
-    return summary.warehouse();
+    return id.warehouse();
   }
 
   public String tablePath(String table) {
-    return Tables.path(summary.warehouse(), table);
+    return Tables.path(id.warehouse(), table);
   }
 
   /** Versions remembered at the start of the run, for roll-back on failure. */
@@ -54,26 +58,26 @@ public final class RunContext {
     return versions;
   }
 
-  /** Hands a result from one stage to a later one (e.g. a report section), by name. */
-  public void attach(String name, Object value) {
-    attachments.put(name, value);
+  public StageTimes times() {
+    return times;
   }
 
-  @SuppressWarnings("unchecked")
-  public <T> T attachment(String name) {
-    return (T) attachments.get(name);
+  /** The stages' results so far; the run record is built from them. */
+  public RunResults results() {
+    return results;
   }
 
-  /** Runs a stage, logs its start and end, and adds its seconds to the summary. */
+  /** Runs a step, logs its start and end, and adds its seconds to the run's stage times. */
   public <T> T stage(String name, Supplier<T> body) {
-    LOG.info("[{}] {} ...", summary.runId(), name);
+    LOG.info("[{}] {} ...", id.runId(), name);
+    times.started(name);
     long t0 = System.nanoTime();
     try {
       return body.get();
     } finally {
       double secs = (System.nanoTime() - t0) / 1e9;
-      summary.stage(name, Math.round(secs * 1000) / 1000.0);
-      LOG.info("[{}] {} done in {} s", summary.runId(), name, String.format("%.1f", secs));
+      times.finished(name, secs);
+      LOG.info("[{}] {} done in {} s", id.runId(), name, String.format("%.1f", secs));
     }
   }
 

@@ -24,7 +24,7 @@ public final class RunTracking {
 
   private RunTracking() {}
 
-  public static Map<String, Object> track(RunSummary summary, Settings settings, List<Path> reports) {
+  public static Map<String, Object> track(RunRecord summary, Settings settings, List<Path> reports) {
     Map<String, Object> section = new LinkedHashMap<>();
     Path summaryCopy = null;
     try {
@@ -33,7 +33,7 @@ public final class RunTracking {
       TrackedRun.Builder run = TrackedRun.builder(summary.runId(), summary.command(), status(summary.status()))
           .experiment(experiment(settings, summary.warehouse()))
           .times(summary.startedAt().toEpochMilli(),
-              (summary.finishedAt() == null ? java.time.Instant.now() : summary.finishedAt()).toEpochMilli())
+              summary.finishedAt().toEpochMilli())
           .param("run_id", summary.runId())
           .param("input", summary.input() == null ? "" : summary.input())
           .param("warehouse", summary.warehouse())

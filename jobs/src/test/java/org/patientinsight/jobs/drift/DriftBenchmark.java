@@ -29,7 +29,7 @@ import org.patientinsight.jobs.dedup.NearDuplicateStage;
 import org.patientinsight.jobs.dedup.NoteShingles;
 import org.patientinsight.jobs.run.ProcessMemory;
 import org.patientinsight.jobs.run.RunContext;
-import org.patientinsight.jobs.run.RunSummary;
+import org.patientinsight.jobs.run.RunIdentity;
 import org.patientinsight.jobs.sample.AgeMix;
 import org.patientinsight.jobs.sample.SampleCase;
 import org.patientinsight.jobs.sample.SampleGenerator;
@@ -93,7 +93,7 @@ public final class DriftBenchmark {
 
     overrides.put("warehouse", wh);
     Settings settings = Settings.defaults().with(overrides);
-    RunContext base = new RunContext(spark, settings, new RunSummary("bench-base", "bench", null, wh, Instant.now()));
+    RunContext base = new RunContext(spark, settings, new RunIdentity("bench-base", "bench", null, wh, Instant.now()));
     long tp = System.nanoTime();
     new EmbeddingDriftStage(base).run(true); // pins the baseline from the adult-only vectors
     System.out.printf(Locale.ROOT, "pin embedding baseline (5,000-vector sample, KMeans k=8): %.1f s%n", secs(tp));
@@ -101,10 +101,10 @@ public final class DriftBenchmark {
     generate(spark, wh, "bench-batch", cases, 0.3, 0.01, 2);
     System.out.printf(Locale.ROOT, "setup: batch generated and written (untimed): %.1f s%n", secs(tg));
 
-    RunContext run = new RunContext(spark, settings, new RunSummary("bench-batch", "bench", null, wh, Instant.now()));
+    RunContext run = new RunContext(spark, settings, new RunIdentity("bench-batch", "bench", null, wh, Instant.now()));
     long te = System.nanoTime();
     double c0 = cpuSecs();
-    EmbeddingDriftReport e = new EmbeddingDriftStage(run).run(true);
+    EmbeddingDriftReport e = new EmbeddingDriftStage(run).run(true).report();
     double embedSecs = secs(te);
     double c1 = cpuSecs();
     long tn = System.nanoTime();

@@ -31,7 +31,7 @@ import org.patientinsight.core.config.Settings;
 import org.patientinsight.core.embed.EmbeddingModel;
 import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.jobs.run.RunContext;
-import org.patientinsight.jobs.run.RunSummary;
+import org.patientinsight.jobs.run.RunIdentity;
 import org.patientinsight.jobs.sample.AgeMix;
 import org.patientinsight.jobs.sample.SampleCase;
 import org.patientinsight.jobs.sample.SampleGenerator;
@@ -303,7 +303,7 @@ public final class EmbedBenchmark {
       set.put(TASKS_PER_SLOT, System.getProperty(TASKS_PER_SLOT));
     }
     Settings settings = Settings.defaults().with(set);
-    RunSummary summary = new RunSummary("bench", "embed", "cases", wh, Instant.now());
+    RunIdentity summary = new RunIdentity("bench", "embed", "cases", wh, Instant.now());
     return new EmbedStage(new RunContext(spark, settings, summary)).run();
   }
 

@@ -22,7 +22,7 @@ import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.core.vector.ScoredMatch;
 import org.patientinsight.core.vector.SearchFilter;
 import org.patientinsight.jobs.run.RunContext;
-import org.patientinsight.jobs.run.RunSummary;
+import org.patientinsight.jobs.run.RunIdentity;
 import org.patientinsight.jobs.testing.CliRun;
 import org.patientinsight.jobs.testing.RawCsv;
 import org.patientinsight.jobs.testing.SharedSpark;
@@ -77,7 +77,7 @@ class PineconeSyncTest {
   }
 
   private SyncResult sync(Settings settings, String runId) {
-    RunSummary summary = new RunSummary(runId, "sync", null, settings.get("warehouse"), Instant.now());
+    RunIdentity summary = new RunIdentity(runId, "sync", null, settings.get("warehouse"), Instant.now());
     RunContext ctx = new RunContext(SharedSpark.get(), settings, summary);
     OpenedStore store = PineconeStores.open(settings, Map.of("PINECONE_API_KEY", KEY));
     try {

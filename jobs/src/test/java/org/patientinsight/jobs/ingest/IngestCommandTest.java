@@ -240,17 +240,14 @@ class IngestCommandTest {
         .write(dir.resolve("in/b.csv"));
     org.patientinsight.core.config.Settings settings = org.patientinsight.core.config.Settings.defaults()
         .with(java.util.Map.of("warehouse", wh.toString()));
-    org.patientinsight.jobs.run.RunSummary summary = new org.patientinsight.jobs.run.RunSummary(
-        "f2", "ingest", drop2.toString(), wh.toString(), java.time.Instant.now());
-    org.patientinsight.jobs.run.RunContext ctx = new org.patientinsight.jobs.run.RunContext(spark, settings, summary);
-    IngestStage failing = new IngestStage(ctx, (c, batch) -> {
-      throw new IllegalStateException("simulated crash inside the gate");
-    });
-    try {
-      failing.run(drop2.toString(), null);
-    } catch (IllegalStateException expected) {
-      ctx.versions().rollBack();
+    org.patientinsight.jobs.run.RunContext ctx = new org.patientinsight.jobs.run.RunContext(spark, settings,
+        new org.patientinsight.jobs.run.RunIdentity("f2", "ingest", drop2.toString(), wh.toString(),
+            java.time.Instant.now()));
+    IngestStage ingest = new IngestStage(ctx);
+    try (IngestStage.Staged staged = ingest.stage(drop2.toString(), null)) {
+      ingest.keepQuarantine(staged.batch()); // kept, then the run crashes before publishing
     }
+    ctx.versions().rollBack();
     assertNotEquals(quarV, -1);
     assertEquals(casesV, org.patientinsight.jobs.tables.TableVersions.versionOf(spark, wh.resolve("cases").toString()) ,
         "cases untouched");

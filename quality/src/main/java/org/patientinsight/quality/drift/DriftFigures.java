@@ -76,7 +76,8 @@ public record DriftFigures(long nBaseline, long nBatch, long rowsBaseline, long 
     return m;
   }
 
-  static Double num(double v) {
+  /** NaN and infinities as null (JSON has no NaN). */
+  public static Double num(double v) {
     return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
   }
 }

@@ -1,5 +1,6 @@
 package org.patientinsight.quality.drift;
 
+import static org.patientinsight.quality.drift.DriftFixtures.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,11 +17,11 @@ class DemographicDriftTest {
   static final AgeBins BINS = AgeBins.ofWidth(0.25);
 
   static AgeHistograms mix(Random r, int male, int female, int unknownSex, int missingAge) {
-    AgeHistogram m = AgeHistogram.of(BINS, DriftReportTest.uniform(r, male, 18, 90));
-    AgeHistogram f = AgeHistogram.of(BINS, DriftReportTest.uniform(r, female, 18, 90));
+    AgeHistogram m = AgeHistogram.of(BINS, uniform(r, male, 18, 90));
+    AgeHistogram f = AgeHistogram.of(BINS, uniform(r, female, 18, 90));
     Double[] nulls = new Double[missingAge];
     Arrays.fill(nulls, null);
-    AgeHistogram other = AgeHistogram.of(BINS, DriftReportTest.uniform(r, unknownSex, 18, 90)).plus(
+    AgeHistogram other = AgeHistogram.of(BINS, uniform(r, unknownSex, 18, 90)).plus(
         AgeHistogram.of(BINS, nulls));
     return new AgeHistograms(m.plus(f).plus(other), m, f);
   }
@@ -81,7 +82,6 @@ class DemographicDriftTest {
     assertEquals("baseline_pinned", m.get("comparison"));
     assertEquals(600L, m.get("n_batch"));
     assertTrue(rep.toAlert("r", Instant.EPOCH).isEmpty());
-    assertTrue(DriftTable.render(rep).contains("baseline pinned from this batch — no comparison yet"));
-    assertTrue(DriftSvg.renderHtmlSection(rep, h.overall(), h.overall()).contains("no comparison yet"));
+    // its console table and HTML view: DriftTextTest in the report module
   }
 }

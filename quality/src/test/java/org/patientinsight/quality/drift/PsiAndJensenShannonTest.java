@@ -1,6 +1,7 @@
 package org.patientinsight.quality.drift;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.patientinsight.quality.drift.DriftFixtures.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,14 +15,6 @@ class PsiAndJensenShannonTest {
 
   static Double[] repeat(int n, double age) {
     return Collections.nCopies(n, age).toArray(new Double[0]);
-  }
-
-  static Double[] concat(Double[]... parts) {
-    List<Double> all = new ArrayList<>();
-    for (Double[] p : parts) {
-      all.addAll(List.of(p));
-    }
-    return all.toArray(new Double[0]);
   }
 
   @Test

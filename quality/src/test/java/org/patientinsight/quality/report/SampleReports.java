@@ -1,5 +1,6 @@
 package org.patientinsight.quality.report;
 
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,10 +16,11 @@ import org.patientinsight.quality.GateStatus;
 import org.patientinsight.quality.profile.ColumnProfile;
 
 /** Hand-built reports for renderer tests (no Spark). */
-final class SampleReports {
+/** Typed report inputs for rendering and writing tests (public: quality publishes its test jar). */
+public final class SampleReports {
   private SampleReports() {}
 
-  static StatsReport withRunId(String runId, String reasonCode) {
+  public static StatsReport withRunId(String runId, String reasonCode) {
     List<Bin> age = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
       age.add(new Bin(i * 5 + "–" + (i * 5 + 4), i * 5, i * 5 + 5, 10 + (i * 37) % 50));

@@ -1,4 +1,10 @@
-package org.patientinsight.quality.report;
+package org.patientinsight.report;
+
+import org.patientinsight.quality.report.ReasonCount;
+import org.patientinsight.quality.report.ReportStats;
+import org.patientinsight.quality.report.ReportStatsCollector;
+import org.patientinsight.quality.report.RunCounts;
+import org.patientinsight.quality.report.StatsReport;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

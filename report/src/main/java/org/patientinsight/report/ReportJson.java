@@ -1,4 +1,9 @@
-package org.patientinsight.quality.report;
+package org.patientinsight.report;
+
+import org.patientinsight.quality.report.Bin;
+import org.patientinsight.quality.report.ReportStatsCollector;
+import org.patientinsight.quality.report.RunCounts;
+import org.patientinsight.quality.report.StatsReport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

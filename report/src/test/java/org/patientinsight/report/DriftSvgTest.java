@@ -1,4 +1,13 @@
-package org.patientinsight.quality.drift;
+package org.patientinsight.report;
+
+import static org.patientinsight.quality.drift.DriftFixtures.concat;
+import static org.patientinsight.quality.drift.DriftFixtures.histograms;
+import static org.patientinsight.quality.drift.DriftFixtures.uniform;
+
+import org.patientinsight.quality.drift.AgeHistograms;
+import org.patientinsight.quality.drift.Baseline;
+import org.patientinsight.quality.drift.DriftPolicy;
+import org.patientinsight.quality.drift.DriftReport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,11 +26,11 @@ class DriftSvgTest {
   @Test
   void rendersASelfContainedSectionWithBothCharts() throws Exception {
     Random r = new Random(5);
-    AgeHistograms base = DriftReportTest.histograms(new Double[0], DriftReportTest.uniform(r, 1000, 18, 90),
-        DriftReportTest.uniform(r, 1000, 18, 90));
-    AgeHistograms batch = DriftReportTest.histograms(new Double[0],
-        PsiAndJensenShannonTest.concat(DriftReportTest.uniform(r, 200, 0, 12), DriftReportTest.uniform(r, 200, 18, 90)),
-        DriftReportTest.uniform(r, 400, 18, 90));
+    AgeHistograms base = histograms(new Double[0], uniform(r, 1000, 18, 90),
+        uniform(r, 1000, 18, 90));
+    AgeHistograms batch = histograms(new Double[0],
+        concat(uniform(r, 200, 0, 12), uniform(r, 200, 18, 90)),
+        uniform(r, 400, 18, 90));
     Baseline b = new Baseline("cases", 1, Instant.parse("2026-11-01T00:00:00Z"), "cases", 0, base);
     DriftReport rep = DriftReport.evaluate(b, batch, "batch", DriftPolicy.defaults());
     String html = DriftSvg.renderHtmlSection(rep, base.overall(), batch.overall());

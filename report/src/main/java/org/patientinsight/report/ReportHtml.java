@@ -1,7 +1,14 @@
-package org.patientinsight.quality.report;
+package org.patientinsight.report;
 
-import static org.patientinsight.quality.report.Html.count;
-import static org.patientinsight.quality.report.Html.esc;
+import org.patientinsight.quality.report.Bin;
+import org.patientinsight.quality.report.ReasonCount;
+import org.patientinsight.quality.report.ReportSection;
+import org.patientinsight.quality.report.ReportStats;
+import org.patientinsight.quality.report.RunCounts;
+import org.patientinsight.quality.report.StatsReport;
+
+import static org.patientinsight.report.Numbers.count;
+import static org.patientinsight.report.Html.esc;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +21,7 @@ import org.patientinsight.quality.CheckOutcome;
 import org.patientinsight.quality.GateResult;
 import org.patientinsight.quality.GateStatus;
 import org.patientinsight.quality.profile.ColumnProfile;
-import org.patientinsight.quality.report.SvgCharts.Bar;
+import org.patientinsight.report.SvgCharts.Bar;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG, no scripts, no external
@@ -243,7 +250,7 @@ final class ReportHtml {
     s.completeness().forEach((col, v) -> bars.add(new Bar(col, v,
         v >= 0.999 ? TEAL : v >= 0.9 ? AMBER : RED)));
     h.append("<section class=\"card\"><h2>Completeness per column</h2>")
-        .append(SvgCharts.rows(bars, 540, 1.0, Html::percent)).append("</section>");
+        .append(SvgCharts.rows(bars, 540, 1.0, Numbers::percent)).append("</section>");
   }
 
   private static void anomaliesCard(StringBuilder h, GateResult g) {
@@ -264,8 +271,8 @@ final class ReportHtml {
       h.append("<tr><td>").append(pill).append("</td><td><span class=\"mono\">")
           .append(esc(a.metric())).append("</span><div class=\"msg muted\">")
           .append(esc(a.strategy())).append("</div></td><td>")
-          .append(Html.number(a.previousValue())).append("</td><td>")
-          .append(Html.number(a.currentValue())).append("</td></tr>");
+          .append(Numbers.number(a.previousValue())).append("</td><td>")
+          .append(Numbers.number(a.currentValue())).append("</td></tr>");
     }
     h.append("</tbody></table></section>");
   }
@@ -298,12 +305,12 @@ final class ReportHtml {
     for (ColumnProfile p : profile) {
       h.append("<tr><td class=\"mono\">").append(esc(p.column())).append("</td><td>")
           .append(esc(p.dataType())).append("</td><td class=\"num\">")
-          .append(Html.percent(p.completeness())).append("</td><td class=\"num\">")
+          .append(Numbers.percent(p.completeness())).append("</td><td class=\"num\">")
           .append(count(p.approxDistinct())).append("</td><td class=\"num\">")
-          .append(Html.number(p.minimum())).append("</td><td class=\"num\">")
-          .append(Html.number(p.mean())).append("</td><td class=\"num\">")
-          .append(Html.number(p.maximum())).append("</td><td class=\"num\">")
-          .append(Html.number(p.stdDev())).append("</td><td>");
+          .append(Numbers.number(p.minimum())).append("</td><td class=\"num\">")
+          .append(Numbers.number(p.mean())).append("</td><td class=\"num\">")
+          .append(Numbers.number(p.maximum())).append("</td><td class=\"num\">")
+          .append(Numbers.number(p.stdDev())).append("</td><td>");
       // values of identifiers would only repeat the ids: show small vocabularies only
       if (!p.histogram().isEmpty() && p.histogram().size() <= 8) {
         p.histogram().forEach((k, v) -> h.append("<span class=\"tag\">").append(esc(k))

@@ -1,4 +1,7 @@
-package org.patientinsight.quality.drift;
+package org.patientinsight.report;
+
+import org.patientinsight.quality.drift.DriftPolicy;
+import org.patientinsight.quality.drift.EmbeddingDriftPolicy;
 
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +62,7 @@ public final class DriftTrendSvg {
       String id = points.get(i).runId();
       id = id.length() > 14 ? "…" + id.substring(id.length() - 13) : id;
       s.append(fmt("<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" text-anchor=\"end\" transform=\"rotate(-30 %.1f %.1f)\">%s</text>",
-          x, y, x, y, DriftSvg.esc(id)));
+          x, y, x, y, Html.esc(id)));
     }
     legend(s, 0, "age KS D", "#4e79a7");
     legend(s, 1, "age PSI", "#f28e2b");
@@ -83,7 +86,7 @@ public final class DriftTrendSvg {
       path.append(pen ? " L" : " M").append(fmt("%.1f %.1f", x, y));
       pen = true;
       s.append(fmt("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s: %.3f</title></circle>", x, y, colour,
-          DriftSvg.esc(p.runId()), v));
+          Html.esc(p.runId()), v));
     }
     if (path.length() > 0) {
       s.append("<path fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\" d=\"")
@@ -104,7 +107,7 @@ public final class DriftTrendSvg {
     int x = W - RIGHT + 12;
     int y = TOP + 10 + i * 18;
     s.append(fmt("<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>",
-        x, y - 9, colour, x + 14, y, DriftSvg.esc(name)));
+        x, y - 9, colour, x + 14, y, Html.esc(name)));
   }
 
   private static String fmt(String f, Object... a) {

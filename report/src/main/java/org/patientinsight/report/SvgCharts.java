@@ -1,7 +1,7 @@
-package org.patientinsight.quality.report;
+package org.patientinsight.report;
 
-import static org.patientinsight.quality.report.Html.compact;
-import static org.patientinsight.quality.report.Html.esc;
+import static org.patientinsight.report.Numbers.compact;
+import static org.patientinsight.report.Html.esc;
 
 import java.util.List;
 import java.util.Locale;
@@ -125,7 +125,7 @@ final class SvgCharts {
           "<rect x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s: %s"
               + "</title></rect>",
           x, w, height, b.color(), esc(b.label()), compact(b.value())));
-      String label = Html.percent(b.value() / total);
+      String label = Numbers.percent(b.value() / total);
       if (w >= 48) {
         s.append(text(x + w / 2, 19.5, label, "inside", "middle"));
       }

@@ -1,4 +1,8 @@
-package org.patientinsight.quality.report;
+package org.patientinsight.report;
+
+import org.patientinsight.quality.report.SampleReports;
+import org.patientinsight.quality.report.RunCounts;
+import org.patientinsight.quality.report.StatsReport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,21 +67,6 @@ class ReportRendererTest {
     assertTrue(html.contains("Rejected"));
     assertTrue(html.contains("<p>KS D = 0.04</p>"), "extra section embedded as given");
     assertTrue(html.contains("<svg"));
-  }
-
-  @Test
-  void filesLandUnderTheWarehouseReportsFolder() throws Exception {
-    java.nio.file.Path warehouse = org.patientinsight.quality.QualityTestSpark.freshDir("rep");
-    StatsReport plain = SampleReports.withRunId("run-42", "NOTE_EMPTY");
-    ReportFiles.Paths paths = ReportFiles.write(new org.apache.hadoop.conf.Configuration(),
-        warehouse.toString(), plain);
-    java.nio.file.Path html = warehouse.resolve("reports/run-42/report.html");
-    assertEquals(html.toString(), paths.html());
-    assertEquals(ReportRenderer.html(plain), java.nio.file.Files.readString(html));
-    assertTrue(java.nio.file.Files.readString(warehouse.resolve("reports/run-42/report.json"))
-        .contains("\"run_id\" : \"run-42\""));
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> ReportFiles.directory(warehouse.toString(), "../escape"));
   }
 
   @Test

@@ -1,4 +1,6 @@
-package org.patientinsight.quality.report;
+package org.patientinsight.report;
+
+import org.patientinsight.quality.report.StatsReport;
 
 /**
  * Turns a {@link StatsReport} into {@code report.json} and a self-contained {@code report.html}.

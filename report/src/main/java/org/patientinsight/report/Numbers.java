@@ -1,29 +1,10 @@
-package org.patientinsight.quality.report;
+package org.patientinsight.report;
 
 import java.util.Locale;
 
-/** Escaping and number formatting for the HTML report. */
-final class Html {
-  private Html() {}
-
-  static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
-  }
+/** How numbers read in the report and the console tables: one format per kind of figure. */
+final class Numbers {
+  private Numbers() {}
 
   static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
@@ -58,5 +39,10 @@ final class Html {
   private static String trim(double v) {
     String s = String.format(Locale.ROOT, "%.1f", v);
     return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+  }
+
+  /** A statistic (KS D, p-value, PSI…): four decimals, or scientific when tiny. */
+  static String figure(double d) {
+    return Math.abs(d) < 1e-3 && d != 0 ? String.format(Locale.ROOT, "%.2e", d) : String.format(Locale.ROOT, "%.4f", d);
   }
 }

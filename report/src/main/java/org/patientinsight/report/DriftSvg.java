@@ -1,4 +1,14 @@
-package org.patientinsight.quality.drift;
+package org.patientinsight.report;
+
+import static org.patientinsight.report.Html.esc;
+
+import org.patientinsight.quality.drift.AgeBins;
+import org.patientinsight.quality.drift.AgeHistogram;
+import org.patientinsight.quality.drift.DemographicShift;
+import org.patientinsight.quality.drift.DriftFigures;
+import org.patientinsight.quality.drift.DriftReport;
+import org.patientinsight.quality.drift.PsiBands;
+import org.patientinsight.quality.drift.Wasserstein;
 
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +111,7 @@ public final class DriftSvg {
       return "–";
     }
     if (v instanceof Double d) {
-      return Math.abs(d) < 1e-3 && d != 0 ? fmt("%.2e", d) : fmt("%.4f", d);
+      return Numbers.figure(d);
     }
     return esc(String.valueOf(v));
   }
@@ -221,10 +231,6 @@ public final class DriftSvg {
     s.append(fmt("<text x=\"%d\" y=\"17\" font-size=\"11\">baseline</text>", x + 14));
     s.append(fmt("<rect x=\"%d\" y=\"8\" width=\"10\" height=\"10\" fill=\"%s\"/>", x + 75, BATCH_COLOUR));
     s.append(fmt("<text x=\"%d\" y=\"17\" font-size=\"11\">batch</text>", x + 89));
-  }
-
-  static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
   private static String fmt(String f, Object... a) {

@@ -1,4 +1,9 @@
-package org.patientinsight.quality.drift;
+package org.patientinsight.report;
+
+import org.patientinsight.quality.drift.DemographicShift;
+import org.patientinsight.quality.drift.DriftFigures;
+import org.patientinsight.quality.drift.DriftReport;
+import org.patientinsight.quality.drift.Wasserstein;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +64,7 @@ public final class DriftTable {
   }
 
   private static String pct(double v) {
-    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    return Double.isNaN(v) ? "-" : Numbers.percent(v);
   }
 
   private static String cell(Object v) {
@@ -70,7 +75,7 @@ public final class DriftTable {
       return "-";
     }
     if (v instanceof Double d) {
-      return Math.abs(d) < 1e-3 && d != 0 ? String.format(Locale.ROOT, "%.2e", d) : String.format(Locale.ROOT, "%.4f", d);
+      return Numbers.figure(d);
     }
     return String.valueOf(v);
   }

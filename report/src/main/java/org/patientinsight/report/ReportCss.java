@@ -1,4 +1,4 @@
-package org.patientinsight.quality.report;
+package org.patientinsight.report;
 
 /** The report's stylesheet, inlined into the page. */
 final class ReportCss {

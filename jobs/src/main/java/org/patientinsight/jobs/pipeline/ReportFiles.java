@@ -1,4 +1,4 @@
-package org.patientinsight.quality.report;
+package org.patientinsight.jobs.pipeline;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.patientinsight.quality.report.StatsReport;
+import org.patientinsight.report.ReportRenderer;
 
 /**
  * Writes {@code report.html} and {@code report.json} to {@code <warehouse>/reports/<run_id>/}

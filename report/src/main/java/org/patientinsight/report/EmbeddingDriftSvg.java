@@ -1,4 +1,8 @@
-package org.patientinsight.quality.drift;
+package org.patientinsight.report;
+
+import org.patientinsight.quality.drift.ClusterShift;
+import org.patientinsight.quality.drift.DriftFigures;
+import org.patientinsight.quality.drift.EmbeddingDriftReport;
 
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +23,11 @@ public final class EmbeddingDriftSvg {
   public static String renderHtmlSection(EmbeddingDriftReport r) {
     StringBuilder h = new StringBuilder("<section class=\"pi-drift\">\n");
     String colour = r.alert() ? "#c62828" : r.warning() ? "#ef8f00" : r.pinnedFromThisBatch() ? "#607d8b" : "#2e7d32";
-    h.append("<h2>Embedding drift vs baseline ").append(DriftSvg.esc(r.baselineRef()))
+    h.append("<h2>Embedding drift vs baseline ").append(Html.esc(r.baselineRef()))
         .append(" <span class=\"badge\" style=\"display:inline-block;padding:2px 8px;border-radius:4px;color:#fff;background:")
         .append(colour).append("\">").append(r.verdict()).append("</span></h2>\n");
     h.append("<ul>");
-    r.reasons().forEach(x -> h.append("<li>").append(DriftSvg.esc(x)).append("</li>"));
+    r.reasons().forEach(x -> h.append("<li>").append(Html.esc(x)).append("</li>"));
     h.append("</ul>\n<table><tr><th>figure</th><th>value</th></tr>\n");
     row(h, "vectors (baseline sample)", r.nBaseline());
     row(h, "vectors (batch)", r.nBatch());
@@ -46,12 +50,12 @@ public final class EmbeddingDriftSvg {
 
   private static String names(List<ClusterShift> moved, boolean grew) {
     List<String> n = moved.stream().filter(c -> grew == c.change() > 0)
-        .map(c -> DriftSvg.esc(c.label()) + fmt(" (%+.1f pts)", 100 * c.change())).toList();
+        .map(c -> Html.esc(c.label()) + fmt(" (%+.1f pts)", 100 * c.change())).toList();
     return n.isEmpty() ? "none" : String.join(", ", n);
   }
 
   private static void row(StringBuilder h, String name, Object v) {
-    h.append("<tr><td>").append(DriftSvg.esc(name)).append("</td><td>").append(DriftSvg.cell(v)).append("</td></tr>\n");
+    h.append("<tr><td>").append(Html.esc(name)).append("</td><td>").append(DriftSvg.cell(v)).append("</td></tr>\n");
   }
 
   /** Per cluster two bars: baseline share (blue) and batch share (red), on one 0..max scale. */
@@ -74,7 +78,7 @@ public final class EmbeddingDriftSvg {
     int y = 30;
     for (ClusterShift c : clusters) {
       String label = c.label().length() > 40 ? c.label().substring(0, 39) + "…" : c.label();
-      s.append(fmt("<text x=\"4\" y=\"%d\" font-size=\"11\">%s</text>", y + 15, DriftSvg.esc(label)));
+      s.append(fmt("<text x=\"4\" y=\"%d\" font-size=\"11\">%s</text>", y + 15, Html.esc(label)));
       bar(s, y + 2, c.baselineShare(), max, plotW, DriftSvg.BASE_COLOUR);
       bar(s, y + 12, Double.isNaN(c.batchShare()) ? 0 : c.batchShare(), max, plotW, DriftSvg.BATCH_COLOUR);
       y += ROW_H;

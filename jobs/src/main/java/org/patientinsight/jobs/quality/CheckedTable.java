@@ -1,0 +1,22 @@
+package org.patientinsight.jobs.quality;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.patientinsight.jobs.run.StageResult;
+import org.patientinsight.jobs.tables.Tables;
+
+/** The published cases table read for an on-demand check: its rows (all unchanged) and version. */
+public record CheckedTable(long rows, long casesVersion) implements StageResult {
+  @Override
+  public Map<String, Long> counts() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    m.put("read", rows);
+    m.put("unchanged", rows);
+    return m;
+  }
+
+  @Override
+  public Map<String, Long> tableVersions() {
+    return Map.of(Tables.CASES, casesVersion);
+  }
+}
