@@ -114,27 +114,6 @@ class SqlCommandTest {
     }
   }
 
-  /** Every ```sql block of the project's Markdown runs as written against a real warehouse. */
-  @Test
-  void everySqlSnippetInTheDocsRuns() throws Exception {
-    Path root = Path.of("").toAbsolutePath().getParent();
-    List<Path> docs;
-    try (Stream<Path> s = Files.walk(root, 3)) {
-      docs = s.filter(p -> p.toString().endsWith(".md") && !p.toString().contains("/target/"))
-          .collect(Collectors.toList());
-    }
-    int snippets = 0;
-    for (Path doc : docs) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)```sql\\n(.*?)```").matcher(Files.readString(doc));
-      while (m.find()) {
-        ConsoleRun r = sql(m.group(1), "--max-rows", "5");
-        assertEquals(0, r.exitCode(), doc + ": " + m.group(1) + " -> " + r.err());
-        snippets++;
-      }
-    }
-    assertTrue(snippets >= 1, "found the docs' SQL snippets");
-  }
-
   @Test
   void errorsAreOneLineAndNothingIsRecorded() {
     ConsoleRun unknown = sql("SELECT * FROM no_such_table");
