@@ -2,7 +2,8 @@
 # Acceptance 4: wrk load benchmark on loopback for retrieval-only (POST /api/v1/search) and
 # full extractive analyses (POST /api/v1/analyses). Prints requests/s, p50 and p99.
 # Then /health/live while 40 slow request bodies are held open (each sent its headers and one
-# byte of a 1,000-byte body): p99 there is what a kubelet probe would see.
+# byte of a 1,000-byte body) and normal search traffic runs: p99 and the slowest probe are what
+# a kubelet would see (the bound is 100 ms for every probe).
 # Usage: load-bench.sh [warehouse] ; env DURATION (default 20s), CONNECTIONS (8), THREADS (2).
 # Uses <warehouse>/vector_index; when there is none it builds one from synthetic notes.
 # The per-key limits are raised for the run (one key drives all the load); the admission gate
@@ -79,10 +80,18 @@ for _ in $(seq 1 40); do
   printf 'POST /api/v1/analyses HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{' "$key" >&"$fd"
   slow+=("$fd")
 done
+# normal API traffic at the same time (answers must be 200 or 503, never hang)
+wrk -t1 -c4 -d10s --timeout 5s -s "$work/bodies.lua" "http://127.0.0.1:$port/api/v1/search" > "$work/normal.txt" &
+normal=$!
 out="$(wrk -t1 -c2 -d10s --timeout 2s --latency "http://127.0.0.1:$port/health/live")"
+wait $normal
+echo "normal search traffic meanwhile: $(awk '/Requests\/sec/ {print $2}' "$work/normal.txt") req/s, $(grep -E 'Non-2xx|Socket errors|timeout' "$work/normal.txt" || echo 'all 2xx, no timeouts')"
 rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
 p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
 p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
+max="$(awk '$1=="Latency" {print $4; exit}' <<<"$out")"
 errs="$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)"
 printf '| %-22s | %9s | %8s | %8s | %s\n' "live, 40 slow bodies" "$rps" "${p50:--}" "${p99:--}" "${errs:-no errors}"
+# the kubelet's bound is on every probe, not a percentile: the slowest of the whole run
+echo "live, 40 slow bodies: slowest of $(awk '/requests in/ {print $1}' <<<"$out") probes ${max:--} (bound: 100ms)"
 for fd in "${slow[@]}"; do exec {fd}>&-; done

@@ -87,7 +87,9 @@ public final class ServingComponents implements AutoCloseable {
             Clock.systemUTC(), cfg.retentionDays(), cfg.limits().analysesPerKey()));
     VectorStore s = store;
     Readiness readiness = new Readiness(() -> s.count() >= 0);
-    ServingServer server = new ServingServer(cfg, service, metrics, readiness, auth);
+    // with PostgreSQL the per-key request limit is counted there, one budget for all replicas
+    ServingServer server = new ServingServer(cfg, service, metrics, readiness, auth,
+        analyses.requestLimiter(cfg.limits().requestsPerMinute(), Clock.systemUTC()));
     // retention: every replica purges hourly; the delete is idempotent, so overlap is harmless
     ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "analyses-retention");

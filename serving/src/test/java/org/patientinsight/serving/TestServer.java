@@ -20,7 +20,7 @@ import org.patientinsight.serving.config.ServingConfig;
 import org.patientinsight.serving.generate.ExtractiveGenerator;
 import org.patientinsight.serving.generate.Generator;
 import org.patientinsight.serving.http.ApiKeyAuth;
-import org.patientinsight.serving.http.KeyRateLimiter;
+import org.patientinsight.serving.limits.KeyRateLimiter;
 import org.patientinsight.serving.http.Readiness;
 import org.patientinsight.serving.http.ServingServer;
 import org.patientinsight.serving.metrics.ServingMetrics;

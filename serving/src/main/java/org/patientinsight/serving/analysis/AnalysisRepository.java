@@ -1,7 +1,10 @@
 package org.patientinsight.serving.analysis;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.patientinsight.serving.limits.KeyRateLimiter;
+import org.patientinsight.serving.limits.RequestRateLimiter;
 
 /**
  * Where analyses are kept between requests, across restarts and across replicas. An analysis
@@ -39,6 +42,14 @@ public interface AnalysisRepository extends AutoCloseable {
 
   /** Deletes every analysis created before the cutoff, with its questions; returns how many. */
   int deleteCreatedBefore(Instant cutoff);
+
+  /**
+   * Where requests per minute per key are counted: in this process by default (one replica);
+   * a store shared by replicas counts there, so the limit holds for the whole service.
+   */
+  default RequestRateLimiter requestLimiter(int perMinute, Clock clock) {
+    return new KeyRateLimiter(perMinute, () -> clock.millis() * 1_000_000L);
+  }
 
   @Override
   default void close() {}

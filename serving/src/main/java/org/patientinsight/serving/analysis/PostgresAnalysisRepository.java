@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.patientinsight.serving.limits.PostgresRequestLimiter;
+import org.patientinsight.serving.limits.RequestRateLimiter;
 
 /**
  * Analyses in PostgreSQL (Amazon RDS in production), shared by every replica. The schema is
@@ -68,6 +71,12 @@ public final class PostgresAnalysisRepository implements AnalysisRepository {
       throw e;
     }
     return new PostgresAnalysisRepository(ds, ds);
+  }
+
+  /** Every replica counts in the same table, so a key's limit is one budget for the service. */
+  @Override
+  public RequestRateLimiter requestLimiter(int perMinute, Clock clock) {
+    return new PostgresRequestLimiter(ds, perMinute, clock);
   }
 
   @Override

@@ -22,6 +22,8 @@ import org.patientinsight.serving.api.ApiError;
 import org.patientinsight.serving.api.RequestParser;
 import org.patientinsight.serving.config.ServingConfig;
 import org.patientinsight.serving.generate.GenerationException;
+import org.patientinsight.serving.limits.KeyRateLimiter;
+import org.patientinsight.serving.limits.RequestRateLimiter;
 import org.patientinsight.serving.log.EventLog;
 import org.patientinsight.serving.metrics.ServingMetrics;
 import org.slf4j.Logger;
@@ -52,7 +54,7 @@ public final class ServingServer implements AutoCloseable {
   private final RequestParser parser;
   private final BodyReader bodies;
   private final AdmissionGate gate;
-  private final KeyRateLimiter rateLimiter;
+  private final RequestRateLimiter rateLimiter;
   private final byte[] metricsTokenHash;
   private final Javalin app;
 
@@ -64,7 +66,7 @@ public final class ServingServer implements AutoCloseable {
   }
 
   public ServingServer(ServingConfig cfg, AnalysisService service, ServingMetrics metrics,
-      Readiness readiness, ApiKeyAuth auth, KeyRateLimiter rateLimiter) {
+      Readiness readiness, ApiKeyAuth auth, RequestRateLimiter rateLimiter) {
     this.cfg = cfg;
     this.service = service;
     this.metrics = metrics;

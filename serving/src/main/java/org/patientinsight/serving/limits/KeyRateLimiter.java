@@ -1,4 +1,4 @@
-package org.patientinsight.serving.http;
+package org.patientinsight.serving.limits;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -6,10 +6,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Requests per minute per API key, as a token bucket (a burst of up to a minute's allowance,
- * refilled continuously). Per process: with N replicas behind the balancer a key gets up to
- * N times the limit. Keys are the configured ones, so the map stays small.
+ * refilled continuously), counted in this process: right for one replica (the file store).
+ * Replicas sharing PostgreSQL count in {@link PostgresRequestLimiter} instead, so N replicas
+ * do not give a key N times the limit. Keys are the configured ones, so the map stays small.
  */
-public final class KeyRateLimiter {
+public final class KeyRateLimiter implements RequestRateLimiter {
   private static final long MINUTE_NANOS = 60_000_000_000L;
 
   private final int perMinute;
@@ -22,7 +23,7 @@ public final class KeyRateLimiter {
     this.nanoTime = nanoTime;
   }
 
-  /** 0 when the request may go ahead; otherwise the whole seconds to wait (for Retry-After). */
+  @Override
   public long secondsUntilAllowed(String keyId) {
     Bucket b = buckets.computeIfAbsent(keyId, k -> new Bucket(perMinute, nanoTime.getAsLong()));
     synchronized (b) {
