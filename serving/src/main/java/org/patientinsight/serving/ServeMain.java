@@ -107,7 +107,7 @@ public final class ServeMain implements Callable<Integer> {
     }
     components.server().start();
     // load the model before saying ready; /health/ready reports 503 until then
-    MiniLmEmbedder.shared().embed("warm-up");
+    components.embedder().embed("warm-up");
     components.readiness().embedderLoaded();
     EventLog.info("ready").num("port", components.server().port()).log();
     String host = settings.get("serving.bind");

@@ -33,6 +33,7 @@ import org.patientinsight.serving.http.ServingServer;
 import org.patientinsight.serving.log.EventLog;
 import org.patientinsight.serving.metrics.ServingMetrics;
 import org.patientinsight.serving.retrieval.CaseRetriever;
+import org.patientinsight.serving.retrieval.QueryEmbedders;
 import org.patientinsight.serving.retrieval.KeywordSearch;
 
 /** Builds the service from the configuration: store, retriever, generator, alerts, server. */
@@ -43,9 +44,12 @@ public final class ServingComponents implements AutoCloseable {
   private final Readiness readiness;
   private final AnalysisRepository analyses;
   private final ScheduledExecutorService purger;
+  private final TextEmbedder embedder;
 
   private ServingComponents(VectorStore store, LowScoreNotifier notifier, ServingServer server,
-      Readiness readiness, AnalysisRepository analyses, ScheduledExecutorService purger) {
+      Readiness readiness, AnalysisRepository analyses, ScheduledExecutorService purger,
+      TextEmbedder embedder) {
+    this.embedder = embedder;
     this.store = store;
     this.notifier = notifier;
     this.server = server;
@@ -56,7 +60,8 @@ public final class ServingComponents implements AutoCloseable {
 
   /**
    * @param auth null switches authentication off (--insecure-dev only)
-   * @param embedder the JVM's embedder; it is warmed up before the service reports ready
+   * @param embedder the JVM's default embedder; an index that records another model gets that
+   *     model's embedder instead ({@link #embedder()}, warmed up before the service is ready)
    */
   public static ServingComponents build(Settings settings, Map<String, String> env,
       TextEmbedder embedder, ApiKeyAuth auth) {
@@ -74,6 +79,7 @@ public final class ServingComponents implements AutoCloseable {
     } else {
       LocalVectorStore local = LocalVectorStore.openReadOnly(cfg.vectorIndexDir());
       store = local;
+      embedder = QueryEmbedders.matching(local.modelId(), embedder);
       keywords = local::searchText;
     }
     ServingMetrics metrics = new ServingMetrics();
@@ -103,7 +109,7 @@ public final class ServingComponents implements AutoCloseable {
         EventLog.warn("analyses_purge_failed").code("error", e.getClass().getSimpleName()).log();
       }
     }, 1, 60, TimeUnit.MINUTES);
-    return new ServingComponents(store, notifier, server, readiness, analyses, purger);
+    return new ServingComponents(store, notifier, server, readiness, analyses, purger, embedder);
   }
 
   static Generator generator(String kind, Settings s, Map<String, String> env) {
@@ -139,6 +145,11 @@ public final class ServingComponents implements AutoCloseable {
       default:
         return new ExtractiveGenerator();
     }
+  }
+
+  /** The embedder queries use: the one the index's vectors were made with. */
+  public TextEmbedder embedder() {
+    return embedder;
   }
 
   public ServingServer server() {

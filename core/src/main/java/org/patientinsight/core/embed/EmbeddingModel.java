@@ -57,4 +57,14 @@ public enum EmbeddingModel {
     throw new IllegalArgumentException("'" + SETTING_KEY + "' must be fp32 or int8, got '"
         + value + "'");
   }
+
+  /** The model whose vectors carry this id (as an index records it); empty for an unknown id. */
+  public static java.util.Optional<EmbeddingModel> fromModelId(String modelId) {
+    for (EmbeddingModel m : values()) {
+      if (m.modelId.equals(modelId)) {
+        return java.util.Optional.of(m);
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }
