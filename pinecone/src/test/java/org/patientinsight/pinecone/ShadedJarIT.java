@@ -93,6 +93,7 @@ class ShadedJarIT {
     List<URL> urls = new ArrayList<>(sparkLikeJars()); // first, as on a Spark classpath
     urls.add(shadedJar().toUri().toURL());
     urls.add(locationOf(org.patientinsight.core.vector.VectorStore.class));
+    urls.add(locationOf(org.patientinsight.core.config.Settings.class));
     urls.add(locationOf(com.fasterxml.jackson.databind.ObjectMapper.class));
     urls.add(locationOf(com.fasterxml.jackson.core.JsonFactory.class));
     urls.add(locationOf(com.fasterxml.jackson.annotation.JsonProperty.class));
@@ -135,6 +136,7 @@ class ShadedJarIT {
     List<URL> urls = new ArrayList<>(sparkLikeJars());
     urls.add(shadedJar().toUri().toURL());
     urls.add(locationOf(org.patientinsight.core.vector.VectorStore.class));
+    urls.add(locationOf(org.patientinsight.core.config.Settings.class));
     urls.add(locationOf(com.fasterxml.jackson.databind.ObjectMapper.class));
     urls.add(locationOf(com.fasterxml.jackson.core.JsonFactory.class));
     urls.add(locationOf(com.fasterxml.jackson.annotation.JsonProperty.class));

@@ -2,6 +2,7 @@ package org.patientinsight.core.vector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,6 +14,13 @@ class LocalStoreSettingsTest {
 
   private static Settings with(Map<String, String> overrides) {
     return Settings.load(null, Map.of(), overrides);
+  }
+
+  @Test
+  void anUnknownAnalyzerIsRefusedWhenSettingsLoad() {
+    assertTrue(assertThrows(ConfigException.class,
+        () -> Settings.defaults().with(Map.of("vector.local.text_analyzer", "klingon"))).getMessage()
+        .contains("one of english, standard"));
   }
 
   @Test

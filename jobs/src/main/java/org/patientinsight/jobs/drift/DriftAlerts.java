@@ -1,5 +1,6 @@
 package org.patientinsight.jobs.drift;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.patientinsight.core.alert.AlertDispatcher;
 import org.patientinsight.core.alert.AlertOutcome;
 import org.patientinsight.core.alert.Severity;
 import org.patientinsight.jobs.run.RunContext;
+import org.patientinsight.quality.drift.DriftFinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +27,9 @@ public final class DriftAlerts {
   /** An alert a stage raised (if any) and what its dispatch did: {@code alerts_sent}/{@code alerts_failed}. */
   record Dispatched(List<Alert> raised, Map<String, Object> figures) {}
 
-  /** Dispatches the alert if there is one. */
-  static Dispatched dispatch(RunContext ctx, Optional<Alert> alert) {
+  /** Dispatches the finding as an alert if there is one. */
+  static Dispatched dispatch(RunContext ctx, Optional<DriftFinding> finding) {
+    Optional<Alert> alert = finding.map(f -> toAlert(f, ctx.runId(), Instant.now()));
     Map<String, Object> out = new LinkedHashMap<>();
     if (alert.isEmpty()) {
       out.put("alerts_sent", 0);
@@ -43,6 +46,16 @@ public final class DriftAlerts {
       out.put("alerts_failed", 1);
     }
     return new Dispatched(List.of(alert.get()), out);
+  }
+
+  /** The alert the sinks deliver for a drift finding; a summary too long for an alert is cut. */
+  static Alert toAlert(DriftFinding finding, String runId, Instant at) {
+    String summary = finding.summary();
+    if (summary.length() > Alert.MAX_SUMMARY) {
+      summary = summary.substring(0, Alert.MAX_SUMMARY - 3) + "...";
+    }
+    return new Alert(finding.kind(), finding.alert() ? Severity.ALERT : Severity.WARNING, finding.title(), summary,
+        finding.fields(), runId, at);
   }
 
   /** True when an ALERT-severity drift alert was raised (warnings do not count). */

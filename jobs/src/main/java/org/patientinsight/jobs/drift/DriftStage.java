@@ -128,7 +128,7 @@ public final class DriftStage {
     }
     section.put("per_sex", report.perSexMaps());
     section.put("reasons", report.reasons());
-    DriftAlerts.Dispatched alert = DriftAlerts.dispatch(ctx, report.toAlert(ctx.runId(), Instant.now()));
+    DriftAlerts.Dispatched alert = DriftAlerts.dispatch(ctx, report.finding());
     section.putAll(alert.figures());
     long version = writeReportRow(report);
     return new DriftOutcome(report, section, html, alert.raised(), version);

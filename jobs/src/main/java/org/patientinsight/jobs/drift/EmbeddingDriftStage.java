@@ -97,7 +97,7 @@ public final class EmbeddingDriftStage {
     }
     Map<String, Object> section = new LinkedHashMap<>(report.toSummaryMap());
     section.put("reasons", report.reasons());
-    DriftAlerts.Dispatched alert = DriftAlerts.dispatch(ctx, report.toAlert(ctx.runId(), Instant.now()));
+    DriftAlerts.Dispatched alert = DriftAlerts.dispatch(ctx, report.finding());
     section.putAll(alert.figures());
     long version = writeReportRow(report);
     return new EmbeddingDriftOutcome(report, section, EmbeddingDriftSvg.renderHtmlSection(report), alert.raised(),

@@ -2,15 +2,12 @@ package org.patientinsight.quality.drift;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.patientinsight.core.alert.Alert;
-import org.patientinsight.core.alert.Severity;
 
 /**
  * The drift result of one run: which baseline, the overall figures and decision, the same per
@@ -159,8 +156,8 @@ public record DriftReport(Baseline baseline, String scope, DriftFigures overall,
     return out;
   }
 
-  /** An {@code age_drift} alert when this report alerts or warns; figures only, no patient text. */
-  public Optional<Alert> toAlert(String runId, Instant at) {
+  /** An {@code age_drift} finding when this report alerts or warns; figures only, no patient text. */
+  public Optional<DriftFinding> finding() {
     if (pinnedFromThisBatch || !alert && !warning) {
       return Optional.empty();
     }
@@ -168,14 +165,10 @@ public record DriftReport(Baseline baseline, String scope, DriftFigures overall,
     fields.remove("alert");
     fields.remove("warning");
     String summary = String.join("; ", reasons);
-    if (summary.length() > Alert.MAX_SUMMARY) {
-      summary = summary.substring(0, Alert.MAX_SUMMARY - 3) + "...";
-    }
     // name what moved: the age curve, or only who the cases are about (sex share, completeness)
     String what = !overallDecision.alert() && demographicsDecision.alert() ? "Demographic drift" : "Age drift";
     String title = String.format(Locale.ROOT, "%s %s vs baseline %s", what,
         alert ? "detected" : "warning", baseline.ref());
-    return Optional.of(new Alert("age_drift", alert ? Severity.ALERT : Severity.WARNING, title, summary, fields,
-        runId, at));
+    return Optional.of(new DriftFinding("age_drift", alert, title, summary, fields));
   }
 }

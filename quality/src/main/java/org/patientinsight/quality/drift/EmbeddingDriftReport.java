@@ -2,7 +2,6 @@ package org.patientinsight.quality.drift;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.patientinsight.core.alert.Alert;
-import org.patientinsight.core.alert.Severity;
 
 /**
  * Embedding drift of one run against a versioned embedding baseline: the domain classifier's
@@ -121,8 +118,8 @@ public record EmbeddingDriftReport(String baselineRef, String scope, String mode
     return n;
   }
 
-  /** An {@code embedding_drift} alert when this report alerts or warns. */
-  public Optional<Alert> toAlert(String runId, Instant at) {
+  /** An {@code embedding_drift} finding when this report alerts or warns. */
+  public Optional<DriftFinding> finding() {
     if (pinnedFromThisBatch || !alert && !warning) {
       return Optional.empty();
     }
@@ -130,12 +127,8 @@ public record EmbeddingDriftReport(String baselineRef, String scope, String mode
     fields.remove("alert");
     fields.remove("warning");
     String summary = String.join("; ", reasons);
-    if (summary.length() > Alert.MAX_SUMMARY) {
-      summary = summary.substring(0, Alert.MAX_SUMMARY - 3) + "...";
-    }
-    return Optional.of(new Alert("embedding_drift", alert ? Severity.ALERT : Severity.WARNING,
-        fmt("Embedding drift %s vs baseline %s", alert ? "detected" : "warning", baselineRef), summary, fields,
-        runId, at));
+    return Optional.of(new DriftFinding("embedding_drift", alert,
+        fmt("Embedding drift %s vs baseline %s", alert ? "detected" : "warning", baselineRef), summary, fields));
   }
 
   private static String fmt(String f, Object... a) {

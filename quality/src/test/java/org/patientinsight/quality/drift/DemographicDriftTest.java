@@ -41,7 +41,7 @@ class DemographicDriftTest {
     assertTrue(rep.reasons().contains("female share 50.0% -> 75.0% (change >= 10 points)"), rep.reasons().toString());
     assertFalse(rep.overallDecision().alert(), "the age test alone sees nothing");
     assertEquals("Demographic drift detected vs baseline cases@v1",
-        rep.toAlert("r", Instant.EPOCH).orElseThrow().title());
+        rep.finding().orElseThrow().title());
   }
 
   @Test
@@ -81,7 +81,7 @@ class DemographicDriftTest {
     assertNull(m.get("psi"));
     assertEquals("baseline_pinned", m.get("comparison"));
     assertEquals(600L, m.get("n_batch"));
-    assertTrue(rep.toAlert("r", Instant.EPOCH).isEmpty());
+    assertTrue(rep.finding().isEmpty());
     // its console table and HTML view: DriftTextTest in the report module
   }
 }

@@ -10,13 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.patientinsight.core.alert.Alert;
-import org.patientinsight.core.alert.Severity;
 
 class DriftReportTest {
   @Test
@@ -30,7 +27,7 @@ class DriftReportTest {
     assertTrue(rep.overall().ksD() < 0.1);
     assertTrue(rep.overall().psi() < 0.05);
     assertEquals(List.of("no drift: all figures below thresholds"), rep.reasons());
-    assertTrue(rep.toAlert("r1", Instant.now()).isEmpty());
+    assertTrue(rep.finding().isEmpty());
   }
 
   @Test
@@ -78,9 +75,9 @@ class DriftReportTest {
     assertEquals(0.15, json.get("policy").get("ks_d_alert").asDouble());
 
     // its console table: DriftTextTest in the report module
-    Alert a = rep.toAlert("run-7", Instant.EPOCH).orElseThrow();
+    DriftFinding a = rep.finding().orElseThrow();
     assertEquals("age_drift", a.kind());
-    assertEquals(Severity.ALERT, a.severity());
+    assertTrue(a.alert());
     assertEquals("Age drift detected vs baseline cases@v3", a.title());
     assertTrue(a.summary().startsWith("Wasserstein "), a.summary()); // 3,000 baseline ages: W/sd decides
     assertEquals(rep.overall().ksD(), a.fields().get("ks_d"));

@@ -99,19 +99,4 @@ class SettingsCatalogTest {
     }
     assertEquals(List.of(), problems);
   }
-
-  @Test
-  void loadingRefusesABadValueFromAnyLayerNamingIt() {
-    assertEquals("configuration key 'tracking.enabled' must be true or false, got 'perhaps' (from environment)",
-        assertThrows(ConfigException.class,
-            () -> Settings.load(null, Map.of("PI_TRACKING_ENABLED", "perhaps"), Map.of())).getMessage());
-    assertTrue(assertThrows(ConfigException.class,
-        () -> Settings.load(null, Map.of(), Map.of("alerts.smtp.port", "70000"))).getMessage()
-        .contains("'alerts.smtp.port' must be an integer in [1, 65535], got '70000' (from override)"));
-    assertEquals(25, Settings.load(null, Map.of(), Map.of("alerts.smtp.port", "25")).getInt("alerts.smtp.port"));
-    assertTrue(assertThrows(ConfigException.class,
-        () -> Settings.defaults().with(Map.of("vector.local.text_analyzer", "klingon"))).getMessage()
-        .contains("one of english, standard"));
-    assertFalse(Settings.description("alerts.smtp.port").isBlank());
-  }
 }
