@@ -35,6 +35,7 @@ public final class NoteCleaner {
       s = Normalizer.normalize(s, Normalizer.Form.NFKC); // ASCII is already NFKC: skip the scan
     }
     s = dropInvisible(s);
+    s = MarkupGuard.escapeTags(s); // decoding and NFKC must not have made a live tag
     return collapseSpaces(s);
   }
 

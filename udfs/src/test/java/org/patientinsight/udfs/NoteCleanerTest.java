@@ -46,8 +46,18 @@ class NoteCleanerTest {
   }
 
   @Test
-  void encodedMarkupIsTextNotATag() {
-    assertEquals("the <b> tag", NoteCleaner.clean("the &lt;b&gt; tag"));
+  void encodedMarkupStaysTextAndNeverBecomesALiveTag() {
+    assertEquals("the &lt;b&gt; tag", NoteCleaner.clean("the &lt;b&gt; tag"));
+    assertEquals("seen &lt;img src=x onerror=alert(1)&gt; here",
+        NoteCleaner.clean("seen &lt;img src=x onerror=alert(1)&gt; here"));
+    assertEquals("&lt;script&gt;x&lt;/script&gt;", NoteCleaner.clean("&#60;script&#x3E;x&#60;/script&#62;"));
+    // NFKC folds full-width brackets to ASCII ones: that must not make a tag either
+    assertEquals("&lt;img src=x onerror=alert(1)&gt;", NoteCleaner.clean("\uFF1Cimg src=x onerror=alert(1)\uFF1E"));
+    // a tag shape the tag patterns do not remove is escaped, not kept
+    assertEquals("a &lt;svg/onload=alert(1)&gt; b", NoteCleaner.clean("a <svg/onload=alert(1)> b"));
+    // comparisons are not markup: decoded, as before
+    assertEquals("BP < 90 and HR > 120", NoteCleaner.clean("BP &lt; 90 and HR &gt; 120"));
+    assertEquals("if x<5 then y>3", NoteCleaner.clean("if x&lt;5 then y&gt;3"));
   }
 
   @Test
