@@ -11,6 +11,7 @@ import org.patientinsight.core.alert.AlertDispatcher;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.core.embed.TextEmbedder;
 import org.patientinsight.core.vector.LocalVectorStore;
+import org.patientinsight.core.vector.StoreChoice;
 import org.patientinsight.core.vector.VectorStore;
 import org.patientinsight.pinecone.PineconeVectorStore;
 import org.patientinsight.serving.alert.AlertingLowScoreNotifier;
@@ -73,7 +74,7 @@ public final class ServingComponents implements AutoCloseable {
             settings, env);
     VectorStore store;
     KeywordSearch keywords;
-    if (cfg.store().equals("pinecone")) {
+    if (cfg.store().equals(StoreChoice.PINECONE)) {
       store = PineconeVectorStore.open(settings, env);
       keywords = null;
     } else {

@@ -29,7 +29,9 @@ class ServingConfigTest {
     assertEquals("serving.retrieval_mode", assertThrows(ConfigException.class, () -> ServingConfig.from(
         Settings.defaults().with(Map.of("serving.retrieval_mode", "fuzzy")))).key());
     assertEquals("serving.retrieval_mode", assertThrows(ConfigException.class, () -> ServingConfig.from(
-        Settings.defaults().with(Map.of("serving.store", "pinecone")))).key());
+        Settings.defaults().with(Map.of("vector.store", "pinecone")))).key());
+    assertEquals("vector.store", assertThrows(ConfigException.class, () -> ServingConfig.from(
+        Settings.defaults().with(Map.of("vector.store", "none")))).key());
     assertEquals("serving.top_k_default", assertThrows(ConfigException.class, () -> ServingConfig.from(
         Settings.defaults().with(Map.of("serving.top_k_default", "50")))).key());
     assertEquals("serving.generator", assertThrows(ConfigException.class, () -> ServingConfig.from(

@@ -5,6 +5,7 @@ import org.patientinsight.core.config.ConfigException;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.core.vector.LocalStoreSettings;
 import org.patientinsight.core.vector.LocalVectorStore;
+import org.patientinsight.core.vector.StoreChoice;
 
 /**
  * Opens the vector store the configuration names in {@value #STORE_KEY}: {@code local} (the
@@ -12,17 +13,17 @@ import org.patientinsight.core.vector.LocalVectorStore;
  * {@code pinecone.*} keys and env PINECONE_API_KEY); {@code none} means there is none to sync.
  */
 public final class VectorStores {
-  public static final String STORE_KEY = "vector.store";
-  public static final String LOCAL = "local";
-  public static final String PINECONE = "pinecone";
+  public static final String STORE_KEY = StoreChoice.KEY;
+  public static final String LOCAL = StoreChoice.LOCAL;
+  public static final String PINECONE = StoreChoice.PINECONE;
   /** No store: the pipeline leaves out embed and sync; 'embed' alone still fills the table. */
-  public static final String NONE = "none";
+  public static final String NONE = StoreChoice.NONE;
 
   private VectorStores() {}
 
   /** The configured store's name; a value other than local/pinecone/none fails naming the key. */
   public static String configuredName(Settings settings) {
-    return settings.getChoice(STORE_KEY, LOCAL, PINECONE, NONE);
+    return StoreChoice.configured(settings);
   }
 
   public static OpenedStore open(Settings settings, Map<String, String> env) {

@@ -1,6 +1,7 @@
 package org.patientinsight.jobs.pipeline;
 
 import org.patientinsight.core.config.Settings;
+import org.patientinsight.core.vector.StoreChoice;
 
 /** Which optional steps a command runs after publishing. */
 public record PipelineSteps(boolean skipQuality, boolean drift, boolean nearDuplicates, boolean embed,
@@ -13,7 +14,7 @@ public record PipelineSteps(boolean skipQuality, boolean drift, boolean nearDupl
 
   /** pipeline: every step the settings switch on ({@code vector.store=none} leaves out embed and sync). */
   public static PipelineSteps all(boolean skipQuality, Settings settings) {
-    boolean embed = !"none".equalsIgnoreCase(settings.get("vector.store"));
+    boolean embed = !StoreChoice.NONE.equals(StoreChoice.configured(settings));
     return new PipelineSteps(skipQuality, true, settings.getBoolean("near_duplicates.enabled"), embed,
         embed && settings.getBoolean("drift.embedding.enabled"));
   }

@@ -31,6 +31,17 @@ class VectorStoresTest {
     }
   }
 
+  /** Sync's side of serving's ServeFindsSyncedIndexTest: vector.local.dir is where the index goes. */
+  @Test
+  void vectorLocalDirMovesTheIndexOutOfTheWarehouse() {
+    Path elsewhere = dir.resolve("indexes/cases-v1");
+    try (OpenedStore s = VectorStores.open(settings(Map.of("vector.local.dir", elsewhere.toString())), Map.of())) {
+      assertEquals("local:" + elsewhere.toAbsolutePath().normalize(), s.ledgerKey());
+    }
+    assertTrue(java.nio.file.Files.isDirectory(elsewhere));
+    assertTrue(!java.nio.file.Files.exists(dir.resolve("vector_index")));
+  }
+
   @Test
   void pineconeWithoutItsApiKeyFailsNamingTheVariable() {
     ConfigException e = assertThrows(ConfigException.class, () -> VectorStores.open(

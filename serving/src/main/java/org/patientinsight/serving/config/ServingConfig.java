@@ -3,6 +3,8 @@ package org.patientinsight.serving.config;
 import java.nio.file.Path;
 import org.patientinsight.core.config.ConfigException;
 import org.patientinsight.core.config.Settings;
+import org.patientinsight.core.vector.LocalStoreSettings;
+import org.patientinsight.core.vector.StoreChoice;
 import org.patientinsight.serving.retrieval.RetrievalMode;
 
 /** The serving keys, read and validated once at start-up so bad values fail fast. */
@@ -18,6 +20,7 @@ public record ServingConfig(
     long lowScoreAlertIntervalSeconds,
     String generator,
     Path warehouse,
+    Path vectorIndexDir,
     Path analysesDir,
     String analysesStore,
     String analysesJdbcUrl,
@@ -51,11 +54,15 @@ public record ServingConfig(
           + "plain PUT loses concurrent questions across replicas): set serving.analyses.store="
           + "postgres for replicas, or a directory for one process");
     }
-    String store = s.getChoice("serving.store", "local", "pinecone");
+    String store = StoreChoice.configured(s);
+    if (store.equals(StoreChoice.NONE)) {
+      throw new ConfigException(StoreChoice.KEY, "configuration key '" + StoreChoice.KEY + "' is 'none': "
+          + "there is no vector store to serve from (set it to local or pinecone, as the pipeline that synced it)");
+    }
     RetrievalMode mode = RetrievalMode.parse(s.get("serving.retrieval_mode"));
-    if (store.equals("pinecone") && mode != RetrievalMode.DENSE) {
+    if (store.equals(StoreChoice.PINECONE) && mode != RetrievalMode.DENSE) {
       throw new ConfigException("serving.retrieval_mode", "serving.retrieval_mode must be dense "
-          + "when serving.store=pinecone (BM25 runs only on the local index), got '"
+          + "when vector.store=pinecone (BM25 runs only on the local index), got '"
           + s.get("serving.retrieval_mode") + "'");
     }
     Limits limits = new Limits(
@@ -86,6 +93,8 @@ public record ServingConfig(
         s.getInt("serving.low_score_alert_interval_seconds", 0, 86_400),
         s.getChoice("serving.generator", "extractive", "sagemaker", "openai"),
         warehouse,
+        // the directory sync wrote: vector.local.dir, else <warehouse>/vector_index
+        store.equals(StoreChoice.LOCAL) ? LocalStoreSettings.from(s).dir() : null,
         dir == null ? warehouse.resolve("analyses") : Path.of(dir),
         s.getChoice("serving.analyses.store", "file", "postgres"),
         s.getOptional("serving.analyses.jdbc_url"),
@@ -99,10 +108,5 @@ public record ServingConfig(
         limits,
         s.getOptional("serving.metrics_token"),
         s.getBoolean("serving.hsts"));
-  }
-
-  /** The local index the batch job writes. */
-  public Path vectorIndexDir() {
-    return warehouse.resolve("vector_index");
   }
 }
