@@ -1,5 +1,6 @@
 package org.patientinsight.quality;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import com.amazon.deequ.analyzers.Analyzer;
 import com.amazon.deequ.analyzers.runners.AnalyzerContext;
 import com.amazon.deequ.metrics.Metric;
@@ -59,7 +60,7 @@ public final class QualityHistory {
 
   /** The conventional location under a warehouse root. */
   public static String defaultPath(String warehouse) {
-    return warehouse.replaceAll("/+$", "") + "/quality/metrics.json";
+    return WarehouseLayout.of(warehouse).qualityMetrics();
   }
 
   public String path() {

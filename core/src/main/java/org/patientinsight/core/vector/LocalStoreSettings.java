@@ -1,5 +1,6 @@
 package org.patientinsight.core.vector;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.patientinsight.core.config.ConfigException;
@@ -26,12 +27,12 @@ public record LocalStoreSettings(Path dir, TextAnalysis textAnalysis, int maxSeg
     if (dir != null) {
       path = Paths.get(dir);
     } else {
-      String warehouse = settings.get("warehouse");
-      if (warehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !warehouse.startsWith("file:")) {
+      WarehouseLayout warehouse = WarehouseLayout.from(settings);
+      if (!warehouse.isLocal()) {
         throw new ConfigException(DIR_KEY, "configuration key '" + DIR_KEY + "' must be set to a"
             + " local directory when 'warehouse' is not local (" + warehouse + ")");
       }
-      path = Paths.get(warehouse.replaceFirst("^file:(//)?", "")).resolve("vector_index");
+      path = warehouse.localPath(warehouse.vectorIndex());
     }
     TextAnalysis analysis;
     try {

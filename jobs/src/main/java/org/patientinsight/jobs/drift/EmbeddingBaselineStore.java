@@ -1,5 +1,6 @@
 package org.patientinsight.jobs.drift;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ public final class EmbeddingBaselineStore {
   }
 
   public static EmbeddingBaselineStore forWarehouse(String warehouse, Configuration conf) {
-    Path root = new Path(new Path(warehouse, "drift"), "embedding-baselines");
+    Path root = new Path(WarehouseLayout.of(warehouse).embeddingBaselines());
     try {
       return new EmbeddingBaselineStore(root.getFileSystem(conf), root);
     } catch (IOException e) {

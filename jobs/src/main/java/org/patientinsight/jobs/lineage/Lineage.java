@@ -1,5 +1,6 @@
 package org.patientinsight.jobs.lineage;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import io.openlineage.spark.agent.OpenLineageSparkListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,10 +103,8 @@ public final class Lineage implements AutoCloseable {
   static Path eventFile(Settings settings, String warehouse, String runId) {
     String dir = settings.getOptional("lineage.dir");
     if (dir == null) {
-      if (Locations.hasScheme(warehouse)) {
-        return null;
-      }
-      return Path.of(warehouse, "lineage", runId + ".jsonl");
+      WarehouseLayout layout = WarehouseLayout.of(warehouse);
+      return layout.isLocal() ? layout.localPath(layout.lineageFile(runId)) : null;
     }
     return Path.of(Locations.absolute(dir), runId + ".jsonl");
   }

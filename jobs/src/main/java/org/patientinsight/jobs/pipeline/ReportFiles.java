@@ -1,5 +1,6 @@
 package org.patientinsight.jobs.pipeline;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,10 +23,7 @@ public final class ReportFiles {
 
   /** {@code <warehouse>/reports/<runId>}. */
   public static String directory(String warehouse, String runId) {
-    if (runId == null || runId.isBlank() || runId.contains("/") || runId.contains("..")) {
-      throw new IllegalArgumentException("run id must be a plain name, got '" + runId + "'");
-    }
-    return warehouse.replaceAll("/+$", "") + "/reports/" + runId;
+    return WarehouseLayout.of(warehouse).reportDirectory(runId);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.patientinsight.quality.drift;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class BaselineStore {
 
   /** The store under {@code <warehouse>/drift/baselines}, e.g. with Spark's Hadoop configuration. */
   public static BaselineStore forWarehouse(String warehouse, Configuration conf) {
-    Path root = new Path(new Path(warehouse, "drift"), "baselines");
+    Path root = new Path(WarehouseLayout.of(warehouse).driftBaselines());
     try {
       return new BaselineStore(root.getFileSystem(conf), root);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.patientinsight.serving.bench;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class SyntheticIndexBuilder {
       System.err.println("usage: SyntheticIndexBuilder <warehouse> [count]");
       System.exit(2);
     }
-    Path dir = Path.of(args[0]).resolve("vector_index");
+    WarehouseLayout layout = WarehouseLayout.of(args[0]);
+    Path dir = layout.localPath(layout.vectorIndex());
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     MiniLmEmbedder embedder = MiniLmEmbedder.shared();
     Random rnd = new Random(42);

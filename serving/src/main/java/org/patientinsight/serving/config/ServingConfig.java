@@ -1,5 +1,6 @@
 package org.patientinsight.serving.config;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import java.nio.file.Path;
 import org.patientinsight.core.config.ConfigException;
 import org.patientinsight.core.config.Settings;
@@ -95,7 +96,7 @@ public record ServingConfig(
         warehouse,
         // the directory sync wrote: vector.local.dir, else <warehouse>/vector_index
         store.equals(StoreChoice.LOCAL) ? LocalStoreSettings.from(s).dir() : null,
-        dir == null ? warehouse.resolve("analyses") : Path.of(dir),
+        dir == null ? Path.of(WarehouseLayout.of(s.get(WarehouseLayout.KEY)).analyses()) : Path.of(dir),
         s.getChoice("serving.analyses.store", "file", "postgres"),
         s.getOptional("serving.analyses.jdbc_url"),
         s.getInt("serving.analyses.pool_size", 1, 200),
