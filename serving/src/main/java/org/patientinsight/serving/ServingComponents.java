@@ -35,7 +35,6 @@ import org.patientinsight.serving.log.EventLog;
 import org.patientinsight.serving.metrics.ServingMetrics;
 import org.patientinsight.serving.retrieval.CaseRetriever;
 import org.patientinsight.serving.retrieval.QueryEmbedders;
-import org.patientinsight.serving.retrieval.KeywordSearch;
 
 /** Builds the service from the configuration: store, retriever, generator, alerts, server. */
 public final class ServingComponents implements AutoCloseable {
@@ -73,21 +72,18 @@ public final class ServingComponents implements AutoCloseable {
         : generator(settings.getChoice("serving.question_generator", "extractive", "sagemaker", "openai"),
             settings, env);
     VectorStore store;
-    KeywordSearch keywords;
     if (cfg.store().equals(StoreChoice.PINECONE)) {
       store = PineconeVectorStore.open(settings, env);
-      keywords = null;
     } else {
       LocalVectorStore local = LocalVectorStore.openReadOnly(cfg.vectorIndexDir());
       store = local;
       embedder = QueryEmbedders.matching(local.modelId(), embedder);
-      keywords = local::searchText;
     }
     ServingMetrics metrics = new ServingMetrics();
     LowScoreNotifier notifier = new AlertingLowScoreNotifier(
         AlertDispatcher.fromSettings(settings, env),
         new IntervalRateLimiter(cfg.lowScoreAlertIntervalSeconds() * 1000L, System::nanoTime));
-    CaseRetriever retriever = new CaseRetriever(embedder, store, keywords, cfg.rrfK(), cfg.fusionDepth());
+    CaseRetriever retriever = new CaseRetriever(embedder, store, cfg.rrfK(), cfg.fusionDepth());
     AnalysisRepository analyses = AnalysisStores.open(cfg, env);
     AnalysisService service = new AnalysisService(retriever, report, question, analyses, metrics,
         notifier, cfg.retrievalMode(), cfg.lowScoreThreshold(), new AnalysisService.Retention(

@@ -60,7 +60,7 @@ public final class TestServer implements AutoCloseable {
     ServingMetrics metrics = new ServingMetrics();
     LowScoreNotifier notifier = lowScores::add;
     service = new AnalysisService(
-        new CaseRetriever(MiniLmEmbedder.shared(), store, store::searchText, cfg.rrfK(), cfg.fusionDepth()),
+        new CaseRetriever(MiniLmEmbedder.shared(), store, cfg.rrfK(), cfg.fusionDepth()),
         generator, generator, repository, metrics, notifier,
         cfg.retrievalMode(), cfg.lowScoreThreshold(), new AnalysisService.Retention(clock,
             cfg.retentionDays(), cfg.limits().analysesPerKey()));

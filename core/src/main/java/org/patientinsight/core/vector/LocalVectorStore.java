@@ -453,6 +453,12 @@ public final class LocalVectorStore implements VectorStore {
    * like {@link #query}. Scores are BM25 scores, not cosines. Query syntax characters have no
    * meaning: the text is analysed into terms, any of which may match.
    */
+  @Override
+  public boolean searchesText() {
+    return true;
+  }
+
+  @Override
   public List<ScoredMatch> searchText(String query, int topK, SearchFilter filter) {
     checkTopK(topK);
     if (query == null) {

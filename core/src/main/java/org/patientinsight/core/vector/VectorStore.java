@@ -37,6 +37,19 @@ public interface VectorStore extends AutoCloseable {
    */
   default void compact() {}
 
+  /** Whether {@link #searchText} works: the local index keeps each note for BM25; Pinecone keeps only a snippet. */
+  default boolean searchesText() {
+    return false;
+  }
+
+  /**
+   * Keyword (BM25) search over the stored note text, filtered like {@link #query}; scores are
+   * BM25 scores, not cosines. Only where {@link #searchesText()} is true.
+   */
+  default List<ScoredMatch> searchText(String query, int topK, SearchFilter filter) {
+    throw new UnsupportedOperationException("the " + name() + " store keeps no note text to search by keyword");
+  }
+
   /** How many records the store holds now. */
   long count();
 

@@ -44,7 +44,7 @@ public final class TrecRetrievalBenchmark {
       store.upsert(records);
       long indexMs = (System.nanoTime() - t0) / 1_000_000;
       int n = topics.size();
-      CaseRetriever retriever = new CaseRetriever(embedder, store, store::searchText, 60, n);
+      CaseRetriever retriever = new CaseRetriever(embedder, store, 60, n);
       Map<RetrievalMode, RankingMetrics> results = new EnumMap<>(RetrievalMode.class);
       for (RetrievalMode mode : RetrievalMode.values()) {
         RankingMetrics m = new RankingMetrics();

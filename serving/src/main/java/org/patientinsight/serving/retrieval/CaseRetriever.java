@@ -19,22 +19,19 @@ import org.patientinsight.core.vector.VectorStore;
 public final class CaseRetriever {
   private final TextEmbedder embedder;
   private final VectorStore store;
-  private final KeywordSearch keywords;
   private final RankFusion fusion;
   private final int depth;
 
-  /** @param keywords null when the store has no keyword index (Pinecone) */
-  public CaseRetriever(TextEmbedder embedder, VectorStore store, KeywordSearch keywords,
-      int rrfK, int fusionDepth) {
+  /** Keyword and fused modes need a store that {@linkplain VectorStore#searchesText searches text}. */
+  public CaseRetriever(TextEmbedder embedder, VectorStore store, int rrfK, int fusionDepth) {
     this.embedder = embedder;
     this.store = store;
-    this.keywords = keywords;
     this.fusion = new RankFusion(rrfK);
     this.depth = fusionDepth;
   }
 
   public boolean supports(RetrievalMode mode) {
-    return mode == RetrievalMode.DENSE || keywords != null;
+    return mode == RetrievalMode.DENSE || store.searchesText();
   }
 
   public List<RetrievedCase> retrieve(String text, int topK, SearchFilter filter,
@@ -56,7 +53,7 @@ public final class CaseRetriever {
     if (mode == RetrievalMode.DENSE) {
       order = ids(dense);
     } else {
-      List<ScoredMatch> bm25 = keywords.search(text, Math.max(depth, topK), filter);
+      List<ScoredMatch> bm25 = store.searchText(text, Math.max(depth, topK), filter);
       for (ScoredMatch m : bm25) {
         byId.putIfAbsent(m.id(), m);
       }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.patientinsight.core.vector.VectorStore;
 import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.core.vector.LocalVectorStore;
 import org.patientinsight.core.vector.SearchFilter;
@@ -23,7 +24,7 @@ class CaseRetrieverTest {
   @BeforeAll
   static void open() {
     store = LocalVectorStore.openReadOnly(TestIndex.dir());
-    retriever = new CaseRetriever(MiniLmEmbedder.shared(), store, store::searchText, 60, 50);
+    retriever = new CaseRetriever(MiniLmEmbedder.shared(), store, 60, 50);
   }
 
   @AfterAll
@@ -65,9 +66,42 @@ class CaseRetrieverTest {
 
   @Test
   void storesWithoutKeywordIndexOnlyDoDense() {
-    CaseRetriever denseOnly = new CaseRetriever(MiniLmEmbedder.shared(), store, null, 60, 50);
+    CaseRetriever denseOnly = new CaseRetriever(MiniLmEmbedder.shared(), new VectorsOnly(store), 60, 50);
     assertFalse(denseOnly.supports(RetrievalMode.HYBRID));
     assertThrows(IllegalStateException.class,
         () -> denseOnly.retrieve("x", 1, SearchFilter.NONE, RetrievalMode.BM25));
+  }
+
+  /** A store like Pinecone: the same vectors, no note text to search. */
+  private record VectorsOnly(VectorStore inner) implements VectorStore {
+    @Override
+    public String name() {
+      return "vectors-only";
+    }
+
+    @Override
+    public void upsert(java.util.List<org.patientinsight.core.vector.VectorRecord> records) {
+      inner.upsert(records);
+    }
+
+    @Override
+    public void delete(java.util.Collection<String> ids) {
+      inner.delete(ids);
+    }
+
+    @Override
+    public java.util.List<org.patientinsight.core.vector.ScoredMatch> query(float[] vector, int topK,
+        SearchFilter filter) {
+      return inner.query(vector, topK, filter);
+    }
+
+    @Override
+    public long count() {
+      return inner.count();
+    }
+
+    @Override
+    public void close() {
+    }
   }
 }
