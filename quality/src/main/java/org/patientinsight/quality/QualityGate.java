@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.patientinsight.contract.CasesTable;
 import org.patientinsight.quality.checks.CaseCheck;
 import org.patientinsight.quality.checks.CaseCheckSuite;
-import org.patientinsight.quality.checks.CaseColumns;
 import org.patientinsight.quality.deequ.DeequMetrics;
 import org.patientinsight.quality.deequ.ScalaInterop;
 import org.patientinsight.quality.history.AnomalyRule;
@@ -180,9 +180,14 @@ public final class QualityGate {
     return (Map) ScalaInterop.javaMap(result.metrics());
   }
 
+  /** Columns the check suite and report need; a batch without one of them is refused. */
+  private static final List<String> REQUIRED_COLUMNS = List.of(CasesTable.PATIENT_UID, CasesTable.PMID,
+      CasesTable.TITLE, CasesTable.NOTE, CasesTable.AGE_YEARS, CasesTable.AGE_SOURCE, CasesTable.GENDER,
+      CasesTable.GENDER_SOURCE, CasesTable.NOTE_CHARS);
+
   private static void requireColumns(Dataset<Row> batch) {
     List<String> present = Arrays.asList(batch.columns());
-    List<String> missing = CaseColumns.REQUIRED.stream().filter(c -> !present.contains(c))
+    List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !present.contains(c))
         .toList();
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("batch is missing required column(s) " + missing

@@ -1,13 +1,15 @@
 package org.patientinsight.quality;
 
+import org.patientinsight.contract.NoteLengthRule;
 import org.patientinsight.core.config.ConfigException;
 import org.patientinsight.core.config.Settings;
 
 /**
  * The numbers the quality gate checks against, read from the {@code quality.*} configuration
- * keys. Reading validates every value, so a bad threshold fails before any data is touched.
+ * keys and the case contract's note-length rule. Reading validates every value, so a bad
+ * threshold fails before any data is touched.
  *
- * @param minNoteChars shortest acceptable note (Error)
+ * @param minNoteChars shortest acceptable note (Error): the {@link NoteLengthRule} ingest applies
  * @param minAgeCompleteness share of rows with an age (Error)
  * @param minGenderCompleteness share of rows with a gender (Error)
  * @param maxAgeFromTextShare largest share of ages read from prose (Warning)
@@ -44,7 +46,7 @@ public record QualityThresholds(
               + s.get("quality.anomaly.batch_size_max_rate") + "'");
     }
     return new QualityThresholds(
-        s.getInt("quality.min_note_chars", 0, 1_000_000),
+        NoteLengthRule.from(s).minChars(),
         s.getDouble("quality.min_age_completeness", 0.0, 1.0),
         s.getDouble("quality.min_gender_completeness", 0.0, 1.0),
         s.getDouble("quality.max_age_from_text_share", 0.0, 1.0),

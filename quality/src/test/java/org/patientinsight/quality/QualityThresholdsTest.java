@@ -30,11 +30,18 @@ class QualityThresholdsTest {
   }
 
   @Test
+  void theNoteLengthCheckFollowsTheOneNoteLengthRule() {
+    // ingest quarantines below ingest.min_note_chars; the gate demands the same of every note
+    assertEquals(80, QualityThresholds.from(Settings.defaults().with(Map.of(
+        "ingest.min_note_chars", "80"))).minNoteChars());
+  }
+
+  @Test
   void badValuesFailNamingTheKey() {
     for (Map.Entry<String, String> bad : Map.of(
         "quality.min_age_completeness", "1.5",
         "quality.min_gender_completeness", "lots",
-        "quality.min_note_chars", "-3",
+        "ingest.min_note_chars", "-3",
         "quality.anomaly.level", "panic",
         "quality.anomaly.batch_size_max_rate", "1.0").entrySet()) {
       ConfigException e = assertThrows(ConfigException.class,

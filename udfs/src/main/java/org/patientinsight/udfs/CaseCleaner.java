@@ -5,23 +5,25 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.patientinsight.contract.NoteLengthRule;
+import org.patientinsight.contract.QuarantineCode;
 
 /**
  * Turns one raw PMC-Patients row into a {@link CleanedCase}: cleans title and note, parses the
  * literal fields, resolves age and sex with their sources, and computes the content hash.
  *
  * <p>Only rows that cannot be used are marked for quarantine: no patient_uid, an empty or
- * near-empty note, or an unreadable relevance dict. A broken dict is quarantined rather than
- * published as empty because those dicts are the retrieval ground truth; an empty map would
- * silently count as "no relevant articles". Age and sex problems never quarantine a row:
+ * too-short note ({@link NoteLengthRule}), or an unreadable relevance dict. A broken dict is
+ * quarantined rather than published as empty because those dicts are the retrieval ground
+ * truth; an empty map would silently count as "no relevant articles". Age and sex problems never quarantine a row:
  * they show up as age_source / gender_source = text or none.
  */
 public final class CaseCleaner {
 
-  private final CleaningRules rules;
+  private final NoteLengthRule noteLength;
 
-  public CaseCleaner(CleaningRules rules) {
-    this.rules = rules;
+  public CaseCleaner(NoteLengthRule noteLength) {
+    this.noteLength = noteLength;
   }
 
   public CleanedCase clean(RawCase raw) {
@@ -29,21 +31,21 @@ public final class CaseCleaner {
 
     String uid = trimToNull(raw.patientUid());
     if (uid == null) {
-      reasons.add(new QuarantineReason(QuarantineReason.MISSING_PATIENT_UID, "patient_uid is empty"));
+      reasons.add(new QuarantineReason(QuarantineCode.MISSING_PATIENT_UID, "patient_uid is empty"));
     }
     String pmid = trimToNull(raw.pmid());
     String title = NoteCleaner.clean(raw.title());
     String note = NoteCleaner.clean(raw.patient());
     if (note.isEmpty()) {
-      reasons.add(new QuarantineReason(QuarantineReason.EMPTY_NOTE, "patient note is empty after cleaning"));
-    } else if (note.length() < rules.minNoteChars()) {
-      reasons.add(new QuarantineReason(QuarantineReason.NOTE_TOO_SHORT, "patient note has " + note.length()
-          + " characters after cleaning; minimum is " + rules.minNoteChars()));
+      reasons.add(new QuarantineReason(QuarantineCode.EMPTY_NOTE, "patient note is empty after cleaning"));
+    } else if (!noteLength.accepts(note.length())) {
+      reasons.add(new QuarantineReason(QuarantineCode.NOTE_TOO_SHORT, "patient note has " + note.length()
+          + " characters after cleaning; minimum is " + noteLength.minChars()));
     }
     Map<String, Integer> relevant = dict(raw.relevantArticles(), "relevant_articles",
-        QuarantineReason.MALFORMED_RELEVANT_ARTICLES, reasons);
+        QuarantineCode.MALFORMED_RELEVANT_ARTICLES, reasons);
     Map<String, Integer> similar = dict(raw.similarPatients(), "similar_patients",
-        QuarantineReason.MALFORMED_SIMILAR_PATIENTS, reasons);
+        QuarantineCode.MALFORMED_SIMILAR_PATIENTS, reasons);
 
     ResolvedDemographics who = DemographicsResolver.resolve(raw.age(), raw.gender(), note);
     String hash = hash(uid, pmid, title, note, who, relevant, similar);
@@ -51,7 +53,8 @@ public final class CaseCleaner {
         who.genderSource(), relevant, similar, note.length(), hash, reasons);
   }
 
-  private static Map<String, Integer> dict(String raw, String field, String code, List<QuarantineReason> reasons) {
+  private static Map<String, Integer> dict(String raw, String field, QuarantineCode code,
+      List<QuarantineReason> reasons) {
     try {
       return Collections.unmodifiableMap(PythonDict.parse(raw));
     } catch (LiteralSyntaxException e) {

@@ -1,14 +1,15 @@
 package org.patientinsight.udfs;
 
+import static org.patientinsight.contract.DemographicSource.FIELD;
+import static org.patientinsight.contract.DemographicSource.NONE;
+import static org.patientinsight.contract.DemographicSource.TEXT;
+
 /**
  * Chooses each case's age and sex: the structured field when it holds a valid value,
- * otherwise what the note's prose states, otherwise nothing — and records which it was.
+ * otherwise what the note's prose states, otherwise nothing — and records which it was
+ * (a {@link org.patientinsight.contract.DemographicSource} value).
  */
 public final class DemographicsResolver {
-
-  public static final String FIELD = "field";
-  public static final String TEXT = "text";
-  public static final String NONE = "none";
 
   /** Older than any documented human; such a field value is a data error, not an age. */
   static final double MAX_AGE_YEARS = 120.0;

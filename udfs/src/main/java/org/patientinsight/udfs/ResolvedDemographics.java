@@ -1,9 +1,9 @@
 package org.patientinsight.udfs;
 
 /**
- * A case's age and sex with where each came from: {@link DemographicsResolver#FIELD} (the
- * structured column), {@link DemographicsResolver#TEXT} (read from the note) or
- * {@link DemographicsResolver#NONE}.
+ * A case's age and sex with where each came from: a
+ * {@link org.patientinsight.contract.DemographicSource} value (the structured column, read from
+ * the note, or none).
  */
 public record ResolvedDemographics(Double ageYears, String ageSource, String gender, String genderSource) {
 }

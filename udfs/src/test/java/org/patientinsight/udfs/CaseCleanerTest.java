@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.patientinsight.contract.NoteLengthRule;
+import org.patientinsight.contract.QuarantineCode;
 
 class CaseCleanerTest {
 
   private static final String NOTE = "A 58-year-old woman presented with chest pain. BP 145/89 mmHg, T 39 °C.";
-  private final CaseCleaner cleaner = new CaseCleaner(CleaningRules.defaults());
+  // shorter than the shipped 50, so the short notes below are usable ones
+  private final CaseCleaner cleaner = new CaseCleaner(new NoteLengthRule(20));
 
   private static RawCase raw(String uid, String note, String age, String gender, String rel, String sim) {
     return new RawCase("0", uid, " 32320506 ", "oa_comm/x.xml", "A <i>rare</i> case", note, age, gender, rel, sim);
@@ -44,25 +47,25 @@ class CaseCleanerTest {
   @Test
   void missingUidIsQuarantined() {
     CleanedCase c = cleaner.clean(raw("  ", NOTE, "[[58.0, 'year']]", "F", "{}", "{}"));
-    assertEquals(List.of(QuarantineReason.MISSING_PATIENT_UID), codes(c));
+    assertEquals(List.of(QuarantineCode.MISSING_PATIENT_UID), codes(c));
     assertTrue(cleaner.clean(raw(null, NOTE, "", "", "{}", "{}")).quarantined());
   }
 
   @Test
   void emptyAndTooShortNotesAreQuarantined() {
-    assertEquals(List.of(QuarantineReason.EMPTY_NOTE), codes(cleaner.clean(raw("1-1", "", "", "", "{}", "{}"))));
-    assertEquals(List.of(QuarantineReason.EMPTY_NOTE),
+    assertEquals(List.of(QuarantineCode.EMPTY_NOTE), codes(cleaner.clean(raw("1-1", "", "", "", "{}", "{}"))));
+    assertEquals(List.of(QuarantineCode.EMPTY_NOTE),
         codes(cleaner.clean(raw("1-1", " <p>\u200B</p>&nbsp; ", "", "", "{}", "{}"))));
     CleanedCase shortNote = cleaner.clean(raw("1-1", "Fever.", "", "", "{}", "{}"));
-    assertEquals(List.of(QuarantineReason.NOTE_TOO_SHORT), codes(shortNote));
+    assertEquals(List.of(QuarantineCode.NOTE_TOO_SHORT), codes(shortNote));
     assertEquals("patient note has 6 characters after cleaning; minimum is 20", shortNote.reasons().get(0).message());
-    assertFalse(new CaseCleaner(new CleaningRules(5)).clean(raw("1-1", "Fever.", "", "", "{}", "{}")).quarantined());
+    assertFalse(new CaseCleaner(new NoteLengthRule(5)).clean(raw("1-1", "Fever.", "", "", "{}", "{}")).quarantined());
   }
 
   @Test
   void malformedDictsAreQuarantinedWithoutEchoingContent() {
     CleanedCase c = cleaner.clean(raw("1-1", NOTE, "", "", "{'1': }", "{'2': 1"));
-    assertEquals(List.of(QuarantineReason.MALFORMED_RELEVANT_ARTICLES, QuarantineReason.MALFORMED_SIMILAR_PATIENTS),
+    assertEquals(List.of(QuarantineCode.MALFORMED_RELEVANT_ARTICLES, QuarantineCode.MALFORMED_SIMILAR_PATIENTS),
         codes(c));
     assertTrue(c.reasons().get(0).message().startsWith("relevant_articles is not a Python dict literal: dict: "));
     c.reasons().forEach(r -> assertFalse(r.message().contains("{'")));
@@ -70,8 +73,8 @@ class CaseCleanerTest {
 
   @Test
   void severalProblemsAreAllReported() {
-    assertEquals(List.of(QuarantineReason.MISSING_PATIENT_UID, QuarantineReason.EMPTY_NOTE,
-        QuarantineReason.MALFORMED_RELEVANT_ARTICLES), codes(cleaner.clean(raw("", "", "", "", "x", ""))));
+    assertEquals(List.of(QuarantineCode.MISSING_PATIENT_UID, QuarantineCode.EMPTY_NOTE,
+        QuarantineCode.MALFORMED_RELEVANT_ARTICLES), codes(cleaner.clean(raw("", "", "", "", "x", ""))));
   }
 
   @Test
@@ -137,10 +140,10 @@ class CaseCleanerTest {
 
   @Test
   void rulesRejectNonsense() {
-    assertThrows(IllegalArgumentException.class, () -> new CleaningRules(0));
+    assertThrows(IllegalArgumentException.class, () -> new NoteLengthRule(0));
   }
 
-  private static List<String> codes(CleanedCase c) {
+  private static List<QuarantineCode> codes(CleanedCase c) {
     return c.reasons().stream().map(QuarantineReason::code).toList();
   }
 }

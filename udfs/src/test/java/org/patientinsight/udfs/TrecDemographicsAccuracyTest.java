@@ -16,6 +16,7 @@ import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.patientinsight.contract.DemographicSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -59,7 +60,7 @@ class TrecDemographicsAccuracyTest {
             + " got " + got.ageYears() + "," + got.gender());
       }
       if (got.ageYears() != null) {
-        assertEquals(DemographicsResolver.TEXT, got.ageSource());
+        assertEquals(DemographicSource.TEXT, got.ageSource());
       }
     }
     double ageAccuracy = ageRight / (double) labels.size();

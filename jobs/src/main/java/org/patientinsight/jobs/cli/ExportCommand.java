@@ -1,5 +1,11 @@
 package org.patientinsight.jobs.cli;
 
+import java.util.List;
+import org.patientinsight.contract.CasesTable;
+import org.patientinsight.contract.DriftReportsTable;
+import org.patientinsight.contract.EmbeddingsTable;
+import org.patientinsight.contract.QualityRunsTable;
+import org.patientinsight.contract.QuarantineTable;
 import org.patientinsight.jobs.export.TableExporter;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.run.Verdict;
@@ -9,6 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "export",
     description = "Write a table (any version) as one CSV or JSON-lines file.")
 final class ExportCommand extends BatchCommand {
+  private static final List<String> EXPORTABLE = List.of(CasesTable.NAME, QuarantineTable.NAME,
+      EmbeddingsTable.NAME, QualityRunsTable.NAME, DriftReportsTable.NAME);
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
@@ -36,9 +45,9 @@ final class ExportCommand extends BatchCommand {
 
   @Override
   Verdict execute(RunContext ctx) {
-    if (!java.util.Set.of("cases", "quarantine", "embeddings", "quality_runs", "drift_reports").contains(table)) {
+    if (!EXPORTABLE.contains(table)) {
       throw new org.patientinsight.jobs.run.JobFailure("unknown table '" + table
-          + "'; one of cases, quarantine, embeddings, quality_runs, drift_reports");
+          + "'; one of " + String.join(", ", EXPORTABLE));
     }
     long n = ctx.stage("export", () -> new TableExporter(ctx.spark())
         .export(ctx.tablePath(table), format, out, version));

@@ -1,8 +1,9 @@
 package org.patientinsight.jobs.cli;
 
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import java.util.Optional;
+import org.patientinsight.contract.CasesTable;
 import org.patientinsight.jobs.pipeline.ReportWritten;
 import org.patientinsight.jobs.pipeline.RunReport;
 import org.patientinsight.jobs.quality.CheckedTable;
@@ -13,7 +14,6 @@ import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.run.RunRecord;
 import org.patientinsight.jobs.run.Verdict;
 import org.patientinsight.jobs.tables.TableVersions;
-import org.patientinsight.jobs.tables.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,10 +30,10 @@ final class QualityCommand extends BatchCommand {
 
   @Override
   Verdict execute(RunContext ctx) {
-    if (!Tables.CASES.equals(table)) {
+    if (!CasesTable.NAME.equals(table)) {
       throw new JobFailure("quality checks are defined for the cases table only, not '" + table + "'");
     }
-    String path = ctx.tablePath(Tables.CASES);
+    String path = ctx.tablePath(CasesTable.NAME);
     long version = TableVersions.versionOf(ctx.spark(), path);
     if (version < 0) {
       throw new JobFailure("no cases table at " + path + "; run 'pipeline' or 'ingest' first");
@@ -50,6 +50,6 @@ final class QualityCommand extends BatchCommand {
 
   @Override
   Optional<ReportWritten> report(RunContext ctx, RunRecord record) {
-    return RunReport.write(ctx, record, "cases table v" + record.tableVersions().get(Tables.CASES), false);
+    return RunReport.write(ctx, record, "cases table v" + record.tableVersions().get(CasesTable.NAME), false);
   }
 }

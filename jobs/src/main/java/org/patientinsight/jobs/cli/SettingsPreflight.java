@@ -23,12 +23,5 @@ final class SettingsPreflight {
       throw new ConfigException("lineage.http.url", "lineage.transport=http needs 'lineage.http.url' "
           + "(an OpenLineage endpoint, e.g. http://marquez:5000)");
     }
-    int ingestMin = s.getInt("ingest.min_note_chars");
-    int gateMin = s.getInt("quality.min_note_chars");
-    if (ingestMin < gateMin) {
-      throw new ConfigException("ingest.min_note_chars", "configuration key 'ingest.min_note_chars' ("
-          + ingestMin + ") must be at least 'quality.min_note_chars' (" + gateMin
-          + "), or every batch fails the gate's note-length check");
-    }
   }
 }

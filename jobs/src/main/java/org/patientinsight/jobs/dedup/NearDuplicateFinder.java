@@ -16,6 +16,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.patientinsight.contract.CasesTable;
 
 /**
  * Near-duplicate notes: MLlib {@link MinHashLSH} signatures of the notes' shingle sets
@@ -24,6 +25,7 @@ import org.apache.spark.sql.types.DataTypes;
  * different uids, and have at least one side among the "probe" rows (this run's batch).
  */
 public final class NearDuplicateFinder {
+  private static final String UID = CasesTable.PATIENT_UID;
   private final int bands;
   private final int rows;
   private final double minJaccard;
@@ -59,9 +61,9 @@ public final class NearDuplicateFinder {
       return BandKeys.of(h, b, r);
     }, DataTypes.createArrayType(DataTypes.LongType, false));
     Dataset<Row> banded = model.transform(shingled)
-        .select(col("patient_uid"), col("probe"), posexplode(keys.apply(col("_hashes"))).as(new String[] {"band", "key"}));
-    Dataset<Row> probe = banded.filter(col("probe")).select(col("patient_uid").as("p_uid"), col("band"), col("key"));
-    Dataset<Row> any = banded.select(col("patient_uid").as("o_uid"), col("band"), col("key"));
+        .select(col(UID), col("probe"), posexplode(keys.apply(col("_hashes"))).as(new String[] {"band", "key"}));
+    Dataset<Row> probe = banded.filter(col("probe")).select(col(UID).as("p_uid"), col("band"), col("key"));
+    Dataset<Row> any = banded.select(col(UID).as("o_uid"), col("band"), col("key"));
     Dataset<Row> candidates = probe.join(any, scala.collection.JavaConverters.asScalaBuffer(
             java.util.List.of("band", "key")).toSeq())
         .filter(col("p_uid").notEqual(col("o_uid")))
@@ -69,10 +71,10 @@ public final class NearDuplicateFinder {
         .distinct();
     UserDefinedFunction jaccard = udf((UDF2<Vector, Vector, Double>) (x, y) ->
         BandKeys.jaccard(((SparseVector) x).indices(), ((SparseVector) y).indices()), DataTypes.DoubleType);
-    Dataset<Row> features = shingled.select("patient_uid", NoteShingles.FEATURES);
+    Dataset<Row> features = shingled.select(UID, NoteShingles.FEATURES);
     return candidates
-        .join(features.withColumnRenamed("patient_uid", "uid_a").withColumnRenamed(NoteShingles.FEATURES, "fa"), "uid_a")
-        .join(features.withColumnRenamed("patient_uid", "uid_b").withColumnRenamed(NoteShingles.FEATURES, "fb"), "uid_b")
+        .join(features.withColumnRenamed(UID, "uid_a").withColumnRenamed(NoteShingles.FEATURES, "fa"), "uid_a")
+        .join(features.withColumnRenamed(UID, "uid_b").withColumnRenamed(NoteShingles.FEATURES, "fb"), "uid_b")
         .select(col("uid_a"), col("uid_b"), jaccard.apply(col("fa"), col("fb")).as("jaccard"))
         .filter(col("jaccard").geq(minJaccard));
   }

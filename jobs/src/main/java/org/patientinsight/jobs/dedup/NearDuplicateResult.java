@@ -3,6 +3,7 @@ package org.patientinsight.jobs.dedup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.patientinsight.contract.NearDuplicatesTable;
 import org.patientinsight.jobs.run.StageResult;
 import org.patientinsight.report.NearDuplicateHtml;
 
@@ -38,7 +39,7 @@ public record NearDuplicateResult(long checkedCases, long pairs, long casesInPai
 
   @Override
   public Map<String, Long> tableVersions() {
-    return tableVersion >= 0 ? Map.of(NearDuplicateStage.TABLE, tableVersion) : Map.of();
+    return tableVersion >= 0 ? Map.of(NearDuplicatesTable.NAME, tableVersion) : Map.of();
   }
 
   public Map<String, Object> toSummaryMap() {

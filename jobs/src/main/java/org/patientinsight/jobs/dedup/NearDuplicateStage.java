@@ -11,10 +11,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.patientinsight.contract.CasesTable;
+import org.patientinsight.contract.NearDuplicatesTable;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
-import org.patientinsight.jobs.tables.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class NearDuplicateStage {
   private static final Logger LOG = LoggerFactory.getLogger(NearDuplicateStage.class);
-  public static final String TABLE = "near_duplicates";
+  private static final String UID_A = NearDuplicatesTable.PATIENT_UID_A;
+  private static final String UID_B = NearDuplicatesTable.PATIENT_UID_B;
 
   private final RunContext ctx;
 
@@ -41,10 +43,10 @@ public final class NearDuplicateStage {
     SparkSession spark = ctx.spark();
     Settings s = ctx.settings();
     double minJaccard = s.getDouble("near_duplicates.min_jaccard", 1e-6, 1);
-    Dataset<Row> cases = spark.read().format("delta").load(ctx.tablePath(Tables.CASES))
-        .select(col("patient_uid"), col("note"),
-            batchOnly ? col("run_id").equalTo(lit(ctx.runId())).as("probe") : lit(true).as("probe"));
-    Dataset<Row> shingled = NoteShingles.of(cases, "note", s.getInt("near_duplicates.shingle_words", 1, 20))
+    Dataset<Row> cases = spark.read().format("delta").load(ctx.tablePath(CasesTable.NAME))
+        .select(col(CasesTable.PATIENT_UID), col(CasesTable.NOTE),
+            batchOnly ? col(CasesTable.RUN_ID).equalTo(lit(ctx.runId())).as("probe") : lit(true).as("probe"));
+    Dataset<Row> shingled = NoteShingles.of(cases, CasesTable.NOTE, s.getInt("near_duplicates.shingle_words", 1, 20))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long checked = shingled.filter(col("probe")).count();
@@ -57,21 +59,23 @@ public final class NearDuplicateStage {
         Dataset<Row> pairs = new NearDuplicateFinder(s.getInt("near_duplicates.bands", 1, 200),
             s.getInt("near_duplicates.rows_per_band", 1, 20), minJaccard, s.getInt("near_duplicates.seed", 0,
             Integer.MAX_VALUE)).pairs(shingled)
-            .select(col("uid_a").as("patient_uid_a"), col("uid_b").as("patient_uid_b"), col("jaccard"))
+            .select(col("uid_a").as(UID_A), col("uid_b").as(UID_B), col(NearDuplicatesTable.JACCARD))
             .persist(StorageLevel.MEMORY_AND_DISK());
         try {
           n = pairs.count();
           if (n > 0) {
-            String path = ctx.tablePath(TABLE);
+            String path = ctx.tablePath(NearDuplicatesTable.NAME);
             ctx.versions().remember(path);
-            pairs.withColumn("run_id", lit(ctx.runId())).withColumn("detected_at", current_timestamp())
-                .select("run_id", "patient_uid_a", "patient_uid_b", "jaccard", "detected_at")
+            pairs.withColumn(NearDuplicatesTable.RUN_ID, lit(ctx.runId()))
+                .withColumn(NearDuplicatesTable.DETECTED_AT, current_timestamp())
+                .select(NearDuplicatesTable.RUN_ID, UID_A, UID_B, NearDuplicatesTable.JACCARD,
+                    NearDuplicatesTable.DETECTED_AT)
                 .write().format("delta").mode("append").save(path);
             version = TableVersions.versionOf(spark, path);
-            Dataset<Row> probeUids = shingled.filter(col("probe")).select(col("patient_uid").as("uid"));
-            involved = pairs.select(col("patient_uid_a").as("uid")).union(pairs.select(col("patient_uid_b").as("uid")))
+            Dataset<Row> probeUids = shingled.filter(col("probe")).select(col(CasesTable.PATIENT_UID).as("uid"));
+            involved = pairs.select(col(UID_A).as("uid")).union(pairs.select(col(UID_B).as("uid")))
                 .join(probeUids, "uid").agg(countDistinct("uid")).first().getLong(0);
-            top = pairs.orderBy(desc("jaccard"), col("patient_uid_a"), col("patient_uid_b")).limit(reportPairs)
+            top = pairs.orderBy(desc(NearDuplicatesTable.JACCARD), col(UID_A), col(UID_B)).limit(reportPairs)
                 .collectAsList().stream()
                 .map(r -> new NearDuplicateResult.Pair(r.getString(0), r.getString(1), r.getDouble(2))).toList();
           }

@@ -2,9 +2,9 @@ package org.patientinsight.jobs.drift;
 
 import java.util.List;
 import java.util.Map;
+import org.patientinsight.contract.DriftReportsTable;
 import org.patientinsight.core.alert.Alert;
 import org.patientinsight.jobs.run.StageResult;
-import org.patientinsight.jobs.tables.Tables;
 import org.patientinsight.quality.drift.DriftReport;
 
 /**
@@ -27,7 +27,7 @@ public record DriftOutcome(DriftReport report, Map<String, Object> section, Stri
 
   @Override
   public Map<String, Long> tableVersions() {
-    return Map.of(Tables.DRIFT_REPORTS, driftReportsVersion);
+    return Map.of(DriftReportsTable.NAME, driftReportsVersion);
   }
 
   @Override

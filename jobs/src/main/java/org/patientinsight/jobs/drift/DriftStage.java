@@ -10,13 +10,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
+import org.patientinsight.contract.CasesTable;
+import org.patientinsight.contract.DriftReportsTable;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
-import org.patientinsight.jobs.tables.Tables;
 import org.patientinsight.quality.drift.AgeBins;
 import org.patientinsight.quality.drift.AgeHistogramAggregator;
 import org.patientinsight.quality.drift.AgeHistograms;
@@ -53,7 +51,7 @@ public final class DriftStage {
 
   /** Pins a new baseline version from the given cases-table version. */
   public Baseline pinBaseline(long casesVersion) {
-    String cases = ctx.tablePath(Tables.CASES);
+    String cases = ctx.tablePath(CasesTable.NAME);
     long latest = TableVersions.versionOf(ctx.spark(), cases);
     if (latest < 0) {
       throw new JobFailure("no cases table at " + cases + "; run 'pipeline' or 'ingest' first");
@@ -62,8 +60,8 @@ public final class DriftStage {
       throw new JobFailure("--from-version must be between 0 and " + latest + ", got " + casesVersion);
     }
     Dataset<Row> snapshot = ctx.spark().read().format("delta").option("versionAsOf", casesVersion).load(cases);
-    AgeHistograms h = AgeHistogramAggregator.compute(snapshot, "age_years", "gender", bins());
-    Baseline b = store().save(baselineName(), Tables.CASES, casesVersion, h);
+    AgeHistograms h = AgeHistogramAggregator.compute(snapshot, CasesTable.AGE_YEARS, CasesTable.GENDER, bins());
+    Baseline b = store().save(baselineName(), CasesTable.NAME, casesVersion, h);
     LOG.info("[{}] pinned age baseline {} from cases v{}", ctx.runId(), b.ref(), casesVersion);
     return b;
   }
@@ -86,7 +84,7 @@ public final class DriftStage {
   }
 
   private long firstVersionWithRows() {
-    String cases = ctx.tablePath(Tables.CASES);
+    String cases = ctx.tablePath(CasesTable.NAME);
     long latest = TableVersions.versionOf(ctx.spark(), cases);
     if (latest < 0) {
       throw new JobFailure("no cases table at " + cases + "; run 'pipeline' or 'ingest' first");
@@ -108,15 +106,15 @@ public final class DriftStage {
     Baseline baseline = resolved.baseline();
     // pinned now from the first cases version: a first pipeline run compares the batch with itself
     boolean pinnedNow = resolved.pinnedNow()
-        && baseline.sourceVersion() == TableVersions.versionOf(ctx.spark(), ctx.tablePath(Tables.CASES));
+        && baseline.sourceVersion() == TableVersions.versionOf(ctx.spark(), ctx.tablePath(CasesTable.NAME));
     DriftPolicy policy = DriftPolicy.fromSettings(ctx.settings());
-    Dataset<Row> table = ctx.spark().read().format("delta").load(ctx.tablePath(Tables.CASES));
-    AgeHistograms tableHist = AgeHistogramAggregator.compute(table, "age_years", "gender", bins());
+    Dataset<Row> table = ctx.spark().read().format("delta").load(ctx.tablePath(CasesTable.NAME));
+    AgeHistograms tableHist = AgeHistogramAggregator.compute(table, CasesTable.AGE_YEARS, CasesTable.GENDER, bins());
     DriftReport report;
     String html;
     Map<String, Object> section = new LinkedHashMap<>();
     if (batch != null) {
-      AgeHistograms batchHist = AgeHistogramAggregator.compute(batch, "age_years", "gender", bins());
+      AgeHistograms batchHist = AgeHistogramAggregator.compute(batch, CasesTable.AGE_YEARS, CasesTable.GENDER, bins());
       report = DriftReport.evaluate(baseline, batchHist, "batch", policy, pinnedNow);
       section.putAll(report.toSummaryMap());
       section.put("table", DriftReport.evaluate(baseline, tableHist, "table", policy, pinnedNow).toSummaryMap());
@@ -134,36 +132,6 @@ public final class DriftStage {
     return new DriftOutcome(report, section, html, alert.raised(), version);
   }
 
-  private static final StructType REPORT_SCHEMA = new StructType(new StructField[] {
-      DataTypes.createStructField("run_id", DataTypes.StringType, false),
-      DataTypes.createStructField("created_at", DataTypes.TimestampType, false),
-      DataTypes.createStructField("scope", DataTypes.StringType, false),
-      DataTypes.createStructField("baseline_ref", DataTypes.StringType, false),
-      DataTypes.createStructField("baseline_version", DataTypes.IntegerType, false),
-      DataTypes.createStructField("baseline_source_version", DataTypes.LongType, false),
-      DataTypes.createStructField("n_batch", DataTypes.LongType, true),
-      DataTypes.createStructField("n_baseline", DataTypes.LongType, true),
-      DataTypes.createStructField("ks_d", DataTypes.DoubleType, true),
-      DataTypes.createStructField("ks_p", DataTypes.DoubleType, true),
-      DataTypes.createStructField("psi", DataTypes.DoubleType, true),
-      DataTypes.createStructField("js", DataTypes.DoubleType, true),
-      DataTypes.createStructField("mean_shift_years", DataTypes.DoubleType, true),
-      DataTypes.createStructField("median_shift_years", DataTypes.DoubleType, true),
-      DataTypes.createStructField("missing_share_batch", DataTypes.DoubleType, true),
-      DataTypes.createStructField("missing_share_baseline", DataTypes.DoubleType, true),
-      DataTypes.createStructField("alert", DataTypes.BooleanType, false),
-      DataTypes.createStructField("warning", DataTypes.BooleanType, false),
-      DataTypes.createStructField("reasons", DataTypes.createArrayType(DataTypes.StringType), false),
-      DataTypes.createStructField("report_json", DataTypes.StringType, false),
-      // added with issue 17 (older tables gain them through mergeSchema; null in old rows)
-      DataTypes.createStructField("wasserstein_norm", DataTypes.DoubleType, true),
-      DataTypes.createStructField("female_share_change", DataTypes.DoubleType, true),
-      DataTypes.createStructField("age_completeness_change", DataTypes.DoubleType, true),
-      DataTypes.createStructField("sex_completeness_change", DataTypes.DoubleType, true),
-      DataTypes.createStructField("domain_auc", DataTypes.DoubleType, true),
-      DataTypes.createStructField("cluster_psi", DataTypes.DoubleType, true),
-      DataTypes.createStructField("centroid_cosine_max", DataTypes.DoubleType, true)});
-
   private long writeReportRow(DriftReport r) {
     Map<String, Object> m = r.toSummaryMap();
     Row row = RowFactory.create(ctx.runId(), Timestamp.from(Instant.now()), r.scope(), r.baseline().ref(),
@@ -178,18 +146,14 @@ public final class DriftStage {
     return appendReportRow(ctx, row);
   }
 
-  /** Appends one row of {@link #REPORT_SCHEMA} to {@code drift_reports} (rolled back with a failed run); returns its version. */
+  /** Appends one row of {@link DriftReportsTable#SCHEMA} to {@code drift_reports} (rolled back with a failed run); returns its version. */
   static long appendReportRow(RunContext ctx, Row row) {
     SparkSession spark = ctx.spark();
-    String path = ctx.tablePath(Tables.DRIFT_REPORTS);
+    String path = ctx.tablePath(DriftReportsTable.NAME);
     ctx.versions().remember(path);
-    spark.createDataFrame(List.of(row), REPORT_SCHEMA).write().format("delta").mode("append")
+    spark.createDataFrame(List.of(row), DriftReportsTable.SCHEMA).write().format("delta").mode("append")
         .option("mergeSchema", "true").save(path);
     return TableVersions.versionOf(spark, path);
-  }
-
-  static StructType reportSchema() {
-    return REPORT_SCHEMA;
   }
 
   private AgeBins bins() {

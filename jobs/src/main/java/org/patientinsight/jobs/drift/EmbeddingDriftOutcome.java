@@ -2,9 +2,9 @@ package org.patientinsight.jobs.drift;
 
 import java.util.List;
 import java.util.Map;
+import org.patientinsight.contract.DriftReportsTable;
 import org.patientinsight.core.alert.Alert;
 import org.patientinsight.jobs.run.StageResult;
-import org.patientinsight.jobs.tables.Tables;
 import org.patientinsight.quality.drift.EmbeddingDriftReport;
 
 /**
@@ -35,7 +35,7 @@ public record EmbeddingDriftOutcome(EmbeddingDriftReport report, Map<String, Obj
 
   @Override
   public Map<String, Long> tableVersions() {
-    return driftReportsVersion >= 0 ? Map.of(Tables.DRIFT_REPORTS, driftReportsVersion) : Map.of();
+    return driftReportsVersion >= 0 ? Map.of(DriftReportsTable.NAME, driftReportsVersion) : Map.of();
   }
 
   @Override

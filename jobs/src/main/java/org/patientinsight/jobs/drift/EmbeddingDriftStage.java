@@ -17,10 +17,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.patientinsight.contract.CasesTable;
+import org.patientinsight.contract.DriftReportsTable;
+import org.patientinsight.contract.EmbeddingsTable;
 import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
-import org.patientinsight.jobs.tables.Tables;
 import org.patientinsight.quality.drift.ClusterShift;
 import org.patientinsight.quality.drift.EmbeddingDriftPolicy;
 import org.patientinsight.quality.drift.EmbeddingDriftReport;
@@ -60,13 +62,14 @@ public final class EmbeddingDriftStage {
 
   /** Current-model vectors as (patient_uid, content_hash, features); empty Optional with no table. */
   private Optional<Dataset<Row>> vectors() {
-    String path = ctx.tablePath(Tables.EMBEDDINGS);
+    String path = ctx.tablePath(EmbeddingsTable.NAME);
     if (TableVersions.versionOf(ctx.spark(), path) < 0) {
       return Optional.empty();
     }
     return Optional.of(ctx.spark().read().format("delta").load(path)
-        .filter(col("model_id").equalTo(lit(MiniLmEmbedder.MODEL_ID)))
-        .select(col("patient_uid"), col("content_hash"), array_to_vector(col("vector")).as(DomainClassifier.FEATURES)));
+        .filter(col(EmbeddingsTable.MODEL_ID).equalTo(lit(MiniLmEmbedder.MODEL_ID)))
+        .select(col(EmbeddingsTable.PATIENT_UID), col(EmbeddingsTable.CONTENT_HASH),
+            array_to_vector(col(EmbeddingsTable.VECTOR)).as(DomainClassifier.FEATURES)));
   }
 
   /**
@@ -88,10 +91,11 @@ public final class EmbeddingDriftStage {
     } else {
       Dataset<Row> batch = all.get();
       if (batchOnly) {
-        Dataset<Row> written = ctx.spark().read().format("delta").load(ctx.tablePath(Tables.CASES))
-            .filter(col("run_id").equalTo(lit(ctx.runId()))).select("patient_uid", "content_hash");
+        Dataset<Row> written = ctx.spark().read().format("delta").load(ctx.tablePath(CasesTable.NAME))
+            .filter(col(CasesTable.RUN_ID).equalTo(lit(ctx.runId())))
+            .select(CasesTable.PATIENT_UID, CasesTable.CONTENT_HASH);
         batch = batch.join(written, scala.collection.JavaConverters.asScalaBuffer(
-            List.of("patient_uid", "content_hash")).toSeq());
+            List.of(CasesTable.PATIENT_UID, CasesTable.CONTENT_HASH)).toSeq());
       }
       report = compare(existing.get(), batch, batchOnly ? "batch" : "table", policy);
     }
@@ -141,11 +145,11 @@ public final class EmbeddingDriftStage {
   /** Pins the next embedding baseline version from the current vectors (a seeded sample of them). */
   public EmbeddingBaseline pin(Dataset<Row> vectors) {
     SparkSession spark = ctx.spark();
-    String embeddings = ctx.tablePath(Tables.EMBEDDINGS);
+    String embeddings = ctx.tablePath(EmbeddingsTable.NAME);
     long sourceVersion = TableVersions.versionOf(spark, embeddings);
     int maxRows = ctx.settings().getInt("drift.embedding.sample_rows", 10, Integer.MAX_VALUE);
     long total = vectors.count();
-    Dataset<Row> sample = vectors.select("patient_uid", DomainClassifier.FEATURES);
+    Dataset<Row> sample = vectors.select(EmbeddingsTable.PATIENT_UID, DomainClassifier.FEATURES);
     if (total > maxRows) {
       sample = sample.sample(false, Math.min(1.0, 1.2 * maxRows / total), seed()).limit(maxRows);
     }
@@ -155,8 +159,8 @@ public final class EmbeddingDriftStage {
       int k = (int) Math.max(1, Math.min(ctx.settings().getInt("drift.embedding.clusters", 2, 100), n / 10));
       KMeansModel model = TopicClusters.fit(sample, k, seed());
       Map<Integer, TopicClusters.Stat> stats = TopicClusters.describe(model, sample);
-      Dataset<Row> titles = sample.join(spark.read().format("delta").load(ctx.tablePath(Tables.CASES))
-          .select("patient_uid", "title"), "patient_uid");
+      Dataset<Row> titles = sample.join(spark.read().format("delta").load(ctx.tablePath(CasesTable.NAME))
+          .select(CasesTable.PATIENT_UID, CasesTable.TITLE), CasesTable.PATIENT_UID);
       Map<Integer, List<String>> words = TopicClusters.titleWords(model, titles, 3);
       List<EmbeddingBaseline.Cluster> clusters = new ArrayList<>();
       for (int id = 0; id < model.clusterCenters().length; id++) {
@@ -178,14 +182,15 @@ public final class EmbeddingDriftStage {
   /** Pins a new version from every current vector (the {@code drift baseline --embeddings} command). */
   public EmbeddingBaseline pinFromTable() {
     return pin(vectors().orElseThrow(() -> new org.patientinsight.jobs.run.JobFailure(
-        "no embeddings table at " + ctx.tablePath(Tables.EMBEDDINGS) + "; run 'embed' first")));
+        "no embeddings table at " + ctx.tablePath(EmbeddingsTable.NAME) + "; run 'embed' first")));
   }
 
   private long writeReportRow(EmbeddingDriftReport r) {
     Map<String, Object> m = r.toSummaryMap();
     int version = Integer.parseInt(r.baselineRef().substring(r.baselineRef().lastIndexOf("@v") + 2));
-    Row row = RowFactory.create(ctx.runId(), Timestamp.from(Instant.now()), "embedding", r.baselineRef(), version,
-        TableVersions.versionOf(ctx.spark(), ctx.tablePath(Tables.EMBEDDINGS)), r.nBatch(), r.nBaseline(),
+    Row row = RowFactory.create(ctx.runId(), Timestamp.from(Instant.now()), DriftReportsTable.SCOPE_EMBEDDING,
+        r.baselineRef(), version,
+        TableVersions.versionOf(ctx.spark(), ctx.tablePath(EmbeddingsTable.NAME)), r.nBatch(), r.nBaseline(),
         null, null, null, null, null, null, null, null, r.alert(), r.warning(),
         scala.collection.JavaConverters.asScalaBuffer(List.copyOf(r.reasons())).toList(), r.toJson().toString(),
         null, null, null, null, num(m.get("domain_auc")), num(m.get("cluster_psi")), num(m.get("centroid_cosine_max")));

@@ -2,6 +2,7 @@ package org.patientinsight.jobs.embed;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.patientinsight.contract.EmbeddingsTable;
 import org.patientinsight.jobs.run.StageResult;
 
 /**
@@ -29,7 +30,7 @@ public record EmbedResult(String modelId, String store, long embedded, long toke
 
   @Override
   public Map<String, Long> tableVersions() {
-    return Map.of(EmbeddingTables.EMBEDDINGS, embeddingsVersion);
+    return Map.of(EmbeddingsTable.NAME, embeddingsVersion);
   }
 
   @Override

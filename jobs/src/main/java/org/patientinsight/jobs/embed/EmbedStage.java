@@ -17,10 +17,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
+import org.patientinsight.contract.CasesTable;
+import org.patientinsight.contract.EmbeddingsTable;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
-import org.patientinsight.jobs.tables.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,11 +53,11 @@ public final class EmbedStage {
   public EmbedResult run() {
     long stageStart = System.nanoTime();
     SparkSession spark = ctx.spark();
-    String casesPath = ctx.tablePath(Tables.CASES);
+    String casesPath = ctx.tablePath(CasesTable.NAME);
     if (TableVersions.versionOf(spark, casesPath) < 0) {
       throw new JobFailure("no cases table at " + casesPath + "; run 'ingest' or 'pipeline' first");
     }
-    String embeddingsPath = ctx.tablePath(EmbeddingTables.EMBEDDINGS);
+    String embeddingsPath = ctx.tablePath(EmbeddingsTable.NAME);
     boolean haveEmbeddings = TableVersions.versionOf(spark, embeddingsPath) >= 0;
     EmbedSettings embed = EmbedSettings.from(ctx.settings());
     String modelId = embed.modelId(); // another model's vectors count as missing: re-embedded
@@ -65,14 +66,15 @@ public final class EmbedStage {
     String store = VectorStores.configuredName(ctx.settings()); // a bad name fails before any work
 
     Dataset<Row> changed = spark.read().format("delta").load(casesPath)
-        .select("patient_uid", "content_hash", "note");
+        .select(CasesTable.PATIENT_UID, CasesTable.CONTENT_HASH, CasesTable.NOTE);
     if (haveEmbeddings) {
       Dataset<Row> current = spark.read().format("delta").load(embeddingsPath)
-          .filter(col("model_id").equalTo(lit(modelId)))
-          .select("patient_uid", "content_hash");
-      changed = changed.join(current, UsingColumns.of("patient_uid", "content_hash"), "left_anti");
+          .filter(col(EmbeddingsTable.MODEL_ID).equalTo(lit(modelId)))
+          .select(EmbeddingsTable.PATIENT_UID, EmbeddingsTable.CONTENT_HASH);
+      changed = changed.join(current,
+          UsingColumns.of(EmbeddingsTable.PATIENT_UID, EmbeddingsTable.CONTENT_HASH), "left_anti");
     }
-    Column hasNote = col("note").isNotNull().and(length(col("note")).gt(0));
+    Column hasNote = col(CasesTable.NOTE).isNotNull().and(length(col(CasesTable.NOTE)).gt(0));
     EmbedBacklog backlog = countBacklog(spark, changed, hasNote, haveEmbeddings, embeddingsPath);
     if (backlog.noNote() > 0) {
       LOG.warn("[{}] {} changed case(s) have no note and are not embedded", ctx.runId(),
@@ -95,7 +97,7 @@ public final class EmbedStage {
         Dataset<Row> vectors = changed.filter(hasNote)
             .repartition(plan.tasks())
             .mapPartitions(new EmbedPartition(embed, ctx.runId(), Timestamp.from(Instant.now()), logEvery,
-                progress.counter(), tokenCount), Encoders.row(EmbeddingTables.EMBEDDINGS_SCHEMA));
+                progress.counter(), tokenCount), Encoders.row(EmbeddingsTable.SCHEMA));
         if (backlog.appendOnly()) {
           // one job reads, embeds and writes; the model runs in its result tasks
           vectors.write().format("delta").mode("append").save(embeddingsPath);
@@ -105,12 +107,12 @@ public final class EmbedStage {
         } else {
           Dataset<Row> kept = vectors.persist(StorageLevel.MEMORY_AND_DISK());
           try {
-            Row done = kept.agg(count(lit(1)), sum(col("tokens"))).first();
+            Row done = kept.agg(count(lit(1)), sum(col(EmbeddingsTable.TOKENS))).first();
             embedSeconds = (System.nanoTime() - t0) / 1e9;
             embedded = done.getLong(0);
             tokens = done.isNullAt(1) ? 0 : done.getLong(1);
             DeltaTable.forPath(spark, embeddingsPath).as("t")
-                .merge(kept.as("s"), "t.patient_uid = s.patient_uid")
+                .merge(kept.as("s"), EmbeddingsTable.KEY.mergeCondition("t", "s"))
                 .whenMatched().updateAll()
                 .whenNotMatched().insertAll()
                 .execute();
@@ -124,7 +126,7 @@ public final class EmbedStage {
             ctx.runId(), embedded, toEmbed);
       }
     } else if (!haveEmbeddings) {
-      EmbeddingTables.createIfMissing(spark, embeddingsPath, EmbeddingTables.EMBEDDINGS_SCHEMA);
+      EmbeddingTables.createIfMissing(spark, embeddingsPath, EmbeddingsTable.SCHEMA);
     }
     String write = toEmbed == 0 ? "none" : backlog.appendOnly() ? "append" : "merge";
     EmbedResult result = new EmbedResult(modelId, store, embedded, tokens, backlog.noNote(),
@@ -142,12 +144,12 @@ public final class EmbedStage {
    */
   private static EmbedBacklog countBacklog(SparkSession spark, Dataset<Row> changed,
       Column hasNote, boolean haveEmbeddings, String embeddingsPath) {
-    Dataset<Row> flagged = changed.select(col("patient_uid"), hasNote.as("has_note"));
+    Dataset<Row> flagged = changed.select(col(CasesTable.PATIENT_UID), hasNote.as("has_note"));
     Column replacing = lit(false);
     if (haveEmbeddings) {
       Dataset<Row> known = spark.read().format("delta").load(embeddingsPath)
-          .select(col("patient_uid")).distinct().withColumn("known", lit(true));
-      flagged = flagged.join(known, UsingColumns.of("patient_uid"), "left");
+          .select(col(EmbeddingsTable.PATIENT_UID)).distinct().withColumn("known", lit(true));
+      flagged = flagged.join(known, UsingColumns.of(EmbeddingsTable.PATIENT_UID), "left");
       replacing = col("has_note").and(col("known").isNotNull());
     }
     Row counts = flagged.agg(count(lit(1)),

@@ -2,6 +2,8 @@ package org.patientinsight.jobs.embed;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.patientinsight.contract.EmbeddingsTable;
+import org.patientinsight.contract.VectorSyncTable;
 import org.patientinsight.jobs.run.StageResult;
 
 /**
@@ -23,8 +25,8 @@ public record SyncResult(String store, long upserted, long deleted, long notEmbe
   @Override
   public Map<String, Long> tableVersions() {
     Map<String, Long> m = new LinkedHashMap<>();
-    m.put(EmbeddingTables.VECTOR_SYNC, ledgerVersion);
-    m.put(EmbeddingTables.EMBEDDINGS, embeddingsVersion);
+    m.put(VectorSyncTable.NAME, ledgerVersion);
+    m.put(EmbeddingsTable.NAME, embeddingsVersion);
     return m;
   }
 

@@ -12,12 +12,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.patientinsight.contract.CasesTable;
+import org.patientinsight.contract.EmbeddingsTable;
+import org.patientinsight.contract.VectorSyncTable;
 import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.core.vector.VectorRecord;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
-import org.patientinsight.jobs.tables.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncStage {
   private static final Logger LOG = LoggerFactory.getLogger(SyncStage.class);
-  private static final String UID = "patient_uid";
+  private static final String UID = CasesTable.PATIENT_UID;
+  private static final String HASH = CasesTable.CONTENT_HASH;
+  private static final String MODEL = EmbeddingsTable.MODEL_ID;
+  private static final String EMBEDDED_AT = EmbeddingsTable.EMBEDDED_AT;
 
   private final RunContext ctx;
   private final Map<String, String> env;
@@ -57,13 +62,13 @@ public final class SyncStage {
   public SyncResult run(OpenedStore store) {
     long start = System.nanoTime();
     SparkSession spark = ctx.spark();
-    String casesPath = ctx.tablePath(Tables.CASES);
+    String casesPath = ctx.tablePath(CasesTable.NAME);
     if (TableVersions.versionOf(spark, casesPath) < 0) {
       throw new JobFailure("no cases table at " + casesPath + "; run 'ingest' or 'pipeline' first");
     }
-    String embeddingsPath = ctx.tablePath(EmbeddingTables.EMBEDDINGS);
-    EmbeddingTables.createIfMissing(spark, embeddingsPath, EmbeddingTables.EMBEDDINGS_SCHEMA);
-    String ledgerPath = ctx.tablePath(EmbeddingTables.VECTOR_SYNC);
+    String embeddingsPath = ctx.tablePath(EmbeddingsTable.NAME);
+    EmbeddingTables.createIfMissing(spark, embeddingsPath, EmbeddingsTable.SCHEMA);
+    String ledgerPath = ctx.tablePath(VectorSyncTable.NAME);
     SyncLedger ledger = new SyncLedger(spark, ledgerPath, store.ledgerKey(), ctx.runId());
     String modelId = EmbedSettings.from(ctx.settings()).modelId();
     int chunkSize = ctx.settings().getInt("sync.chunk_size", 1, 100_000);
@@ -89,22 +94,23 @@ public final class SyncStage {
           + "recreated or wiped?): pushing every vector again", ctx.runId(), store.name(), confirmed);
     }
 
-    Dataset<Row> current = embeddings.filter(col("model_id").equalTo(lit(modelId)))
-        .select(UID, "content_hash", "model_id", "embedded_at", "vector");
-    Dataset<Row> live = cases.select(UID, "content_hash", "pmid", "title", "age_years", "gender", "note")
-        .join(current, UsingColumns.of(UID, "content_hash"));
-    long notEmbedded = cases.select(UID, "content_hash")
-        .join(current.select(UID, "content_hash"), UsingColumns.of(UID, "content_hash"), "left_anti").count();
+    Dataset<Row> current = embeddings.filter(col(MODEL).equalTo(lit(modelId)))
+        .select(UID, HASH, MODEL, EMBEDDED_AT, EmbeddingsTable.VECTOR);
+    Dataset<Row> live = cases.select(UID, HASH, CasesTable.PMID, CasesTable.TITLE, CasesTable.AGE_YEARS,
+            CasesTable.GENDER, CasesTable.NOTE)
+        .join(current, UsingColumns.of(UID, HASH));
+    long notEmbedded = cases.select(UID, HASH)
+        .join(current.select(UID, HASH), UsingColumns.of(UID, HASH), "left_anti").count();
     if (notEmbedded > 0) {
       LOG.warn("[{}] {} case(s) have no current embedding and are not synced; run 'embed'",
           ctx.runId(), notEmbedded);
     }
 
     // a vector is identified by what it embeds (hash), how (model) and when (a re-embedding)
-    String[] vectorKey = {UID, "content_hash", "model_id", "embedded_at"};
-    Dataset<Row> keys = live.select(UID, "content_hash", "model_id", "embedded_at");
+    String[] vectorKey = {UID, HASH, MODEL, EMBEDDED_AT};
+    Dataset<Row> keys = live.select(UID, HASH, MODEL, EMBEDDED_AT);
     if (!fullResync) {
-      keys = keys.join(ledger.confirmed().select(UID, "content_hash", "model_id", "embedded_at"),
+      keys = keys.join(ledger.confirmed().select(UID, HASH, MODEL, EMBEDDED_AT),
           UsingColumns.of(vectorKey), "left_anti");
     }
     keys = keys.persist(StorageLevel.MEMORY_AND_DISK());
@@ -166,7 +172,7 @@ public final class SyncStage {
       return;
     }
     DeltaTable.forPath(spark, path).as("t")
-        .merge(gone.as("s"), "t.patient_uid = s.patient_uid")
+        .merge(gone.as("s"), EmbeddingsTable.KEY.mergeCondition("t", "s"))
         .whenMatched().delete()
         .execute();
   }
@@ -191,14 +197,14 @@ public final class SyncStage {
   }
 
   private static VectorRecord toRecord(Row r, int snippetChars, boolean withText) {
-    List<Float> v = r.getList(r.fieldIndex("vector"));
+    List<Float> v = r.getList(r.fieldIndex(EmbeddingsTable.VECTOR));
     float[] vector = new float[v.size()];
     for (int i = 0; i < vector.length; i++) {
       vector[i] = v.get(i);
     }
-    int age = r.fieldIndex("age_years");
-    return CaseRecords.of(r.getAs(UID), vector, r.getAs("pmid"), r.getAs("title"),
-        r.isNullAt(age) ? null : r.getDouble(age), r.getAs("gender"), r.getAs("note"),
-        r.getAs("content_hash"), snippetChars, withText);
+    int age = r.fieldIndex(CasesTable.AGE_YEARS);
+    return CaseRecords.of(r.getAs(UID), vector, r.getAs(CasesTable.PMID), r.getAs(CasesTable.TITLE),
+        r.isNullAt(age) ? null : r.getDouble(age), r.getAs(CasesTable.GENDER), r.getAs(CasesTable.NOTE),
+        r.getAs(HASH), snippetChars, withText);
   }
 }

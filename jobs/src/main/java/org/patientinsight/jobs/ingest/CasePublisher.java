@@ -10,6 +10,7 @@ import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.patientinsight.contract.CasesTable;
 
 /**
  * Publishes a staged batch into the {@code cases} Delta table by MERGE on patient_uid: new
@@ -35,12 +36,12 @@ public final class CasePublisher {
       return new Changes(batch.count(), 0, 0);
     }
     Dataset<Row> current = spark.read().format("delta").load(casesPath)
-        .select(col("patient_uid").as("t_uid"), col("content_hash").as("t_hash"));
-    Row r = batch.select(col("patient_uid"), col("content_hash"))
-        .join(current, col("patient_uid").equalTo(col("t_uid")), "left")
+        .select(col(CasesTable.PATIENT_UID).as("t_uid"), col(CasesTable.CONTENT_HASH).as("t_hash"));
+    Row r = batch.select(col(CasesTable.PATIENT_UID), col(CasesTable.CONTENT_HASH))
+        .join(current, col(CasesTable.PATIENT_UID).equalTo(col("t_uid")), "left")
         .agg(
             sum(when(col("t_uid").isNull(), 1).otherwise(0)).as("inserted"),
-            sum(when(col("t_uid").isNotNull().and(col("t_hash").notEqual(col("content_hash"))), 1)
+            sum(when(col("t_uid").isNotNull().and(col("t_hash").notEqual(col(CasesTable.CONTENT_HASH))), 1)
                 .otherwise(0)).as("updated"),
             count(lit(1)).as("total"))
         .first();
@@ -61,8 +62,8 @@ public final class CasePublisher {
       return false;
     }
     DeltaTable.forPath(spark, casesPath).as("t")
-        .merge(batch.as("s"), "t.patient_uid = s.patient_uid")
-        .whenMatched("t.content_hash <> s.content_hash").updateAll()
+        .merge(batch.as("s"), CasesTable.KEY.mergeCondition("t", "s"))
+        .whenMatched("t." + CasesTable.CONTENT_HASH + " <> s." + CasesTable.CONTENT_HASH).updateAll()
         .whenNotMatched().insertAll()
         .execute();
     return true;

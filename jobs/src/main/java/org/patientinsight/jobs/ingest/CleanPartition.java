@@ -10,9 +10,10 @@ import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.patientinsight.contract.NoteLengthRule;
+import org.patientinsight.contract.QuarantineCode;
 import org.patientinsight.udfs.CaseCleaner;
 import org.patientinsight.udfs.CleanedCase;
-import org.patientinsight.udfs.CleaningRules;
 import org.patientinsight.udfs.QuarantineReason;
 import org.patientinsight.udfs.RawCase;
 import scala.collection.JavaConverters;
@@ -24,15 +25,15 @@ import scala.collection.JavaConverters;
  */
 final class CleanPartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
-  private final int minNoteChars;
+  private final NoteLengthRule noteLength;
 
-  CleanPartition(int minNoteChars) {
-    this.minNoteChars = minNoteChars;
+  CleanPartition(NoteLengthRule noteLength) {
+    this.noteLength = noteLength;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    CaseCleaner cleaner = new CaseCleaner(new CleaningRules(minNoteChars));
+    CaseCleaner cleaner = new CaseCleaner(noteLength);
     ObjectMapper json = new ObjectMapper();
     return new Iterator<>() {
       @Override
@@ -59,14 +60,14 @@ final class CleanPartition implements MapPartitionsFunction<Row, Row> {
 
     if (corrupt != null) {
       // Spark could not parse the record: wrong field count (CSV) or not JSON (JSON lines)
-      List<Row> broken = List.of(RowFactory.create("BROKEN_RECORD",
+      List<Row> broken = List.of(RowFactory.create(QuarantineCode.BROKEN_RECORD.name(),
           "the record could not be parsed: wrong number of fields for the header, or not valid JSON"));
       return quarantine(seq, source, blankToNull(raw.patientUid()), broken, corrupt);
     }
     String badEncoding = r.getAs(RawColumns.BAD_ENCODING);
     if (badEncoding != null) {
       // bytes that are not UTF-8 (Latin-1, mostly): decoding them would change the note silently
-      List<Row> invalid = List.of(RowFactory.create("INVALID_ENCODING",
+      List<Row> invalid = List.of(RowFactory.create(QuarantineCode.INVALID_ENCODING.name(),
           "not valid UTF-8 in: " + badEncoding + " (re-encode the file as UTF-8)"));
       return quarantine(seq, source, blankToNull(raw.patientUid()), invalid, rawJson(raw, json));
     }
@@ -75,7 +76,7 @@ final class CleanPartition implements MapPartitionsFunction<Row, Row> {
     if (c.quarantined()) {
       List<Row> reasons = new ArrayList<>();
       for (QuarantineReason q : c.reasons()) {
-        reasons.add(RowFactory.create(q.code(), q.message()));
+        reasons.add(RowFactory.create(q.code().name(), q.message()));
       }
       return quarantine(seq, source, blankToNull(raw.patientUid()), reasons, rawJson(raw, json));
     }

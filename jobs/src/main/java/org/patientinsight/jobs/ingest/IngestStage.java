@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.patientinsight.contract.CasesTable;
+import org.patientinsight.contract.NoteLengthRule;
+import org.patientinsight.contract.QuarantineTable;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
-import org.patientinsight.jobs.tables.Tables;
 import org.patientinsight.quality.report.ReasonCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +29,8 @@ public final class IngestStage {
 
   public IngestStage(RunContext ctx) {
     this.ctx = ctx;
-    this.casesPath = ctx.tablePath(Tables.CASES);
-    this.quarantinePath = ctx.tablePath(Tables.QUARANTINE);
+    this.casesPath = ctx.tablePath(CasesTable.NAME);
+    this.quarantinePath = ctx.tablePath(QuarantineTable.NAME);
     ctx.versions().remember(casesPath);
     ctx.versions().remember(quarantinePath);
   }
@@ -50,9 +52,9 @@ public final class IngestStage {
 
     // finding where each split of a big CSV starts is a Spark job of its own
     Dataset<Row> raw = ctx.stage("split-input", () -> new RawCaseReader(ctx.spark()).read(files, format));
-    int minNoteChars = ctx.settings().getInt("ingest.min_note_chars", 0, 1_000_000);
+    NoteLengthRule noteLength = NoteLengthRule.from(ctx.settings());
     Timestamp now = Timestamp.from(Instant.now());
-    StagedBatch batch = ctx.stage("stage", () -> StagedBatch.stage(raw, minNoteChars, ctx.runId(), now));
+    StagedBatch batch = ctx.stage("stage", () -> StagedBatch.stage(raw, noteLength, ctx.runId(), now));
     LOG.info("[{}] staged: read {}, usable {}, quarantined {}, superseded {}", ctx.runId(),
         batch.read(), batch.caseCount(), batch.quarantined(), batch.superseded());
     List<ReasonCount> reasons = batch.quarantined() > 0 ? QuarantineReasons.count(batch.quarantine()) : List.of();

@@ -2,8 +2,8 @@ package org.patientinsight.jobs.ingest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.patientinsight.contract.CasesTable;
 import org.patientinsight.jobs.run.StageResult;
-import org.patientinsight.jobs.tables.Tables;
 
 /** What publishing a batch did to the cases table, and the table's version afterwards. */
 public record PublishResult(long inserted, long updated, long unchanged, long casesVersion) implements StageResult {
@@ -18,6 +18,6 @@ public record PublishResult(long inserted, long updated, long unchanged, long ca
 
   @Override
   public Map<String, Long> tableVersions() {
-    return Map.of(Tables.CASES, casesVersion);
+    return Map.of(CasesTable.NAME, casesVersion);
   }
 }

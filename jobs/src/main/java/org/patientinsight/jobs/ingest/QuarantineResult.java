@@ -1,13 +1,13 @@
 package org.patientinsight.jobs.ingest;
 
 import java.util.Map;
+import org.patientinsight.contract.QuarantineTable;
 import org.patientinsight.jobs.run.StageResult;
-import org.patientinsight.jobs.tables.Tables;
 
 /** The quarantine table's version after this run kept its rows (negative: there is no table). */
 public record QuarantineResult(long version) implements StageResult {
   @Override
   public Map<String, Long> tableVersions() {
-    return version >= 0 ? Map.of(Tables.QUARANTINE, version) : Map.of();
+    return version >= 0 ? Map.of(QuarantineTable.NAME, version) : Map.of();
   }
 }

@@ -6,12 +6,18 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.patientinsight.contract.CasesTable;
+import org.patientinsight.contract.NoteLengthRule;
+import org.patientinsight.contract.QuarantineTable;
 
 /**
  * A cleaned batch, held in Spark until published: the cases offered to the table (one per
@@ -42,9 +48,9 @@ public final class StagedBatch implements AutoCloseable {
    * Cleans the raw rows and splits them. The staged rows are persisted (memory, spilling to
    * disk) so later stages don't re-read the input.
    */
-  public static StagedBatch stage(Dataset<Row> raw, int minNoteChars, String runId, Timestamp now) {
+  public static StagedBatch stage(Dataset<Row> raw, NoteLengthRule noteLength, String runId, Timestamp now) {
     Dataset<Row> staged = raw
-        .mapPartitions(new CleanPartition(minNoteChars), org.apache.spark.sql.Encoders.row(StagedColumns.SCHEMA))
+        .mapPartitions(new CleanPartition(noteLength), org.apache.spark.sql.Encoders.row(StagedColumns.SCHEMA))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     long read = 0;
@@ -65,36 +71,31 @@ public final class StagedBatch implements AutoCloseable {
     // dropped with an anti-join, so the notes are never shuffled or sorted, and the cases need
     // no second cached copy (they are a filter of the cached staged rows)
     Dataset<Row> caseRows = staged.filter(col(StagedColumns.KIND).equalTo(StagedColumns.KIND_CASE));
-    Dataset<Row> superseded = caseRows.select(col("patient_uid"), col(StagedColumns.SEQ))
+    String uid = CasesTable.PATIENT_UID;
+    Dataset<Row> superseded = caseRows.select(col(uid), col(StagedColumns.SEQ))
         .withColumn("_rank", row_number().over(
-            Window.partitionBy(col("patient_uid")).orderBy(desc(StagedColumns.SEQ))))
+            Window.partitionBy(col(uid)).orderBy(desc(StagedColumns.SEQ))))
         .filter(col("_rank").gt(1))
-        .select(col("patient_uid"), col(StagedColumns.SEQ));
+        .select(col(uid), col(StagedColumns.SEQ));
     Dataset<Row> latest = caseRows
         .join(superseded, scala.collection.JavaConverters.asScalaBuffer(
-            List.of("patient_uid", StagedColumns.SEQ)).toSeq(), "left_anti")
-        .select(caseColumns(runId, now));
+            List.of(uid, StagedColumns.SEQ)).toSeq(), "left_anti")
+        .select(inTableOrder(CasesTable.SCHEMA,
+            Map.of(CasesTable.RUN_ID, lit(runId), CasesTable.INGESTED_AT, lit(now))));
     long caseCount = latest.count();
 
     Dataset<Row> quarantine = staged
         .filter(col(StagedColumns.KIND).equalTo(StagedColumns.KIND_QUARANTINE))
-        .select(
-            lit(runId).as("run_id"),
-            col(StagedColumns.SOURCE_URI).as("source_uri"),
-            col("patient_uid"),
-            col(StagedColumns.RAW_RECORD).as("raw_record"),
-            col(StagedColumns.REASONS).as("reasons"),
-            lit(now).as("quarantined_at"));
+        .select(inTableOrder(QuarantineTable.SCHEMA,
+            Map.of(QuarantineTable.RUN_ID, lit(runId), QuarantineTable.QUARANTINED_AT, lit(now))));
     return new StagedBatch(staged, latest, quarantine, read, quarantined, usable - caseCount, caseCount);
   }
 
-  private static Column[] caseColumns(String runId, Timestamp now) {
-    return new Column[] {
-        col("patient_uid"), col("pmid"), col("title"), col("note"), col("age_years"),
-        col("age_source"), col("gender"), col("gender_source"), col("relevant_articles"),
-        col("similar_patients"), col("note_chars"), col("content_hash"),
-        col(StagedColumns.SOURCE_URI).as("source_uri"),
-        lit(runId).as("run_id"), lit(now).as("ingested_at")};
+  /** The table's columns in its order: the staged row's, except those the run supplies. */
+  private static Column[] inTableOrder(StructType table, Map<String, Column> fromRun) {
+    return Arrays.stream(table.fieldNames())
+        .map(c -> fromRun.containsKey(c) ? fromRun.get(c).as(c) : col(c))
+        .toArray(Column[]::new);
   }
 
   /** The cases to publish, in the {@code cases} table's shape. */

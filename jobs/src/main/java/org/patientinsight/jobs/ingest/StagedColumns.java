@@ -3,9 +3,14 @@ package org.patientinsight.jobs.ingest;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.patientinsight.jobs.tables.Tables;
+import org.patientinsight.contract.CasesTable;
+import org.patientinsight.contract.QuarantineTable;
 
-/** The shape of a raw row after cleaning: a usable case, or a quarantined record with reasons. */
+/**
+ * The shape of a raw row after cleaning: a usable case, or a quarantined record with reasons.
+ * Its columns are the tables' (every one nullable: a case row has no reasons, a quarantined one
+ * no cleaned fields) plus the row's kind and its place in the input.
+ */
 public final class StagedColumns {
   private StagedColumns() {}
 
@@ -13,26 +18,23 @@ public final class StagedColumns {
   public static final String KIND_CASE = "case";
   public static final String KIND_QUARANTINE = "quarantine";
   public static final String SEQ = "seq";
-  public static final String SOURCE_URI = "source_uri";
-  public static final String REASONS = "reasons";
-  public static final String RAW_RECORD = "raw_record";
+  public static final String SOURCE_URI = CasesTable.SOURCE_URI;
+  public static final String REASONS = QuarantineTable.REASONS;
+  public static final String RAW_RECORD = QuarantineTable.RAW_RECORD;
 
-  public static final StructType SCHEMA = new StructType(new StructField[] {
-      DataTypes.createStructField(KIND, DataTypes.StringType, false),
-      DataTypes.createStructField(SEQ, DataTypes.LongType, false),
-      DataTypes.createStructField(SOURCE_URI, DataTypes.StringType, true),
-      DataTypes.createStructField("patient_uid", DataTypes.StringType, true),
-      DataTypes.createStructField("pmid", DataTypes.StringType, true),
-      DataTypes.createStructField("title", DataTypes.StringType, true),
-      DataTypes.createStructField("note", DataTypes.StringType, true),
-      DataTypes.createStructField("age_years", DataTypes.DoubleType, true),
-      DataTypes.createStructField("age_source", DataTypes.StringType, true),
-      DataTypes.createStructField("gender", DataTypes.StringType, true),
-      DataTypes.createStructField("gender_source", DataTypes.StringType, true),
-      DataTypes.createStructField("relevant_articles", Tables.DICT, true),
-      DataTypes.createStructField("similar_patients", Tables.DICT, true),
-      DataTypes.createStructField("note_chars", DataTypes.IntegerType, true),
-      DataTypes.createStructField("content_hash", DataTypes.StringType, true),
-      DataTypes.createStructField(REASONS, DataTypes.createArrayType(Tables.REASON, false), true),
-      DataTypes.createStructField(RAW_RECORD, DataTypes.StringType, true)});
+  /** kind, seq, source_uri, then {@link CasesTable#CLEANED_COLUMNS} in order, then reasons and raw_record. */
+  public static final StructType SCHEMA = schema();
+
+  private static StructType schema() {
+    StructType s = new StructType()
+        .add(KIND, DataTypes.StringType, false)
+        .add(SEQ, DataTypes.LongType, false)
+        .add(SOURCE_URI, DataTypes.StringType, true);
+    for (String c : CasesTable.CLEANED_COLUMNS) {
+      StructField f = CasesTable.SCHEMA.apply(c);
+      s = s.add(f.name(), f.dataType(), true);
+    }
+    return s.add(REASONS, QuarantineTable.REASON_LIST, true)
+        .add(RAW_RECORD, DataTypes.StringType, true);
+  }
 }

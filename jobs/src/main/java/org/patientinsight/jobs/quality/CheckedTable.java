@@ -2,8 +2,8 @@ package org.patientinsight.jobs.quality;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.patientinsight.contract.CasesTable;
 import org.patientinsight.jobs.run.StageResult;
-import org.patientinsight.jobs.tables.Tables;
 
 /** The published cases table read for an on-demand check: its rows (all unchanged) and version. */
 public record CheckedTable(long rows, long casesVersion) implements StageResult {
@@ -17,6 +17,6 @@ public record CheckedTable(long rows, long casesVersion) implements StageResult 
 
   @Override
   public Map<String, Long> tableVersions() {
-    return Map.of(Tables.CASES, casesVersion);
+    return Map.of(CasesTable.NAME, casesVersion);
   }
 }

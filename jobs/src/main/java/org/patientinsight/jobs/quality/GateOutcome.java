@@ -3,8 +3,8 @@ package org.patientinsight.jobs.quality;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.patientinsight.contract.QualityRunsTable;
 import org.patientinsight.jobs.run.StageResult;
-import org.patientinsight.jobs.tables.Tables;
 import org.patientinsight.quality.GateResult;
 import org.patientinsight.quality.profile.ColumnProfile;
 import org.patientinsight.quality.report.ReportStats;
@@ -42,7 +42,7 @@ public record GateOutcome(GateResult result, List<ColumnProfile> profile, Report
 
   @Override
   public Map<String, Long> tableVersions() {
-    return qualityRunsVersion >= 0 ? Map.of(Tables.QUALITY_RUNS, qualityRunsVersion) : Map.of();
+    return qualityRunsVersion >= 0 ? Map.of(QualityRunsTable.NAME, qualityRunsVersion) : Map.of();
   }
 
   @Override

@@ -5,7 +5,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
-import org.patientinsight.jobs.tables.Tables;
 import org.patientinsight.quality.CheckOutcome;
 import org.patientinsight.quality.GateResult;
 import org.patientinsight.quality.QualityGate;
@@ -42,7 +41,7 @@ public final class QualityStep {
     List<ColumnProfile> profile = ctx.stage("quality-profile", () -> CaseProfiler.profile(cases));
     ReportStats stats = ctx.stage("quality-stats", () -> ReportStatsCollector.collect(cases));
 
-    String runsPath = ctx.tablePath(Tables.QUALITY_RUNS);
+    String runsPath = ctx.tablePath(org.patientinsight.contract.QualityRunsTable.NAME);
     ctx.versions().remember(runsPath);
     ctx.stage("quality-record", () -> QualityRunsTable.append(ctx.spark(), ctx.warehouse(), result, profile));
     GateOutcome outcome = new GateOutcome(result, profile, stats, TableVersions.versionOf(ctx.spark(), runsPath));

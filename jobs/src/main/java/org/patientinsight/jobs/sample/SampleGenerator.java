@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.patientinsight.jobs.ingest.RawColumns;
 
 /**
  * Writes realistic PMC-Patients-layout sample files (CSV or JSON lines) for demos, tests and
@@ -17,8 +18,8 @@ import java.util.Map;
  */
 public final class SampleGenerator {
 
-  public static final List<String> COLUMNS = List.of("patient_id", "patient_uid", "PMID", "file_path", "title",
-      "patient", "age", "gender", "relevant_articles", "similar_patients");
+  /** The PMC-Patients header, in the published dataset's order. */
+  public static final List<String> COLUMNS = RawColumns.ALL;
 
   private static final int BUFFER_CHARS = 1 << 20;
 

@@ -21,6 +21,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.patientinsight.contract.CasesTable;
+import org.patientinsight.contract.EmbeddingsTable;
+import org.patientinsight.contract.NearDuplicatesTable;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.jobs.dedup.NearDuplicateFinder;
@@ -111,11 +114,11 @@ public final class DriftBenchmark {
     NearDuplicateResult d = new NearDuplicateStage(run).run(true);
     double dupSecs = secs(tn);
     double c2 = cpuSecs();
-    long planted = spark.read().format("delta").load(Tables.path(wh, Tables.CASES))
+    long planted = spark.read().format("delta").load(Tables.path(wh, CasesTable.NAME))
         .filter(col("planted_from").isNotNull()).count();
-    long found = spark.read().format("delta").load(Tables.path(wh, Tables.CASES)).as("c")
+    long found = spark.read().format("delta").load(Tables.path(wh, CasesTable.NAME)).as("c")
         .filter(col("planted_from").isNotNull())
-        .join(spark.read().format("delta").load(Tables.path(wh, NearDuplicateStage.TABLE)).as("p"),
+        .join(spark.read().format("delta").load(Tables.path(wh, NearDuplicatesTable.NAME)).as("p"),
             col("c.patient_uid").equalTo(col("p.patient_uid_a")).and(col("c.planted_from").equalTo(col("p.patient_uid_b")))
                 .or(col("c.patient_uid").equalTo(col("p.patient_uid_b"))
                     .and(col("c.planted_from").equalTo(col("p.patient_uid_a")))))
@@ -139,7 +142,7 @@ public final class DriftBenchmark {
 
   /** MLlib's approxSimilarityJoin vs the banded finder on the same first N notes. */
   static void anchor(SparkSession spark, String wh, int n) {
-    Dataset<Row> notes = spark.read().format("delta").load(Tables.path(wh, Tables.CASES))
+    Dataset<Row> notes = spark.read().format("delta").load(Tables.path(wh, CasesTable.NAME))
         .filter(col("run_id").equalTo("bench-batch")).select("patient_uid", "note").limit(n)
         .withColumn("probe", org.apache.spark.sql.functions.lit(true));
     Dataset<Row> shingled = NoteShingles.of(notes, "note", 3).cache();
@@ -225,11 +228,11 @@ public final class DriftBenchmark {
     Dataset<Row> rows = spark.range(0, n, 1, parts).as(Encoders.LONG()).mapPartitions(gen, Encoders.row(withVector))
         .cache();
     rows.select("patient_uid", "title", "note", "content_hash", "run_id", "planted_from").write().format("delta")
-        .mode("append").save(Tables.path(wh, Tables.CASES));
+        .mode("append").save(Tables.path(wh, CasesTable.NAME));
     rows.select(col("patient_uid"), col("content_hash"), org.apache.spark.sql.functions.lit(MiniLmEmbedder.MODEL_ID)
             .as("model_id"), col("vector"), org.apache.spark.sql.functions.lit(10).as("tokens"),
         org.apache.spark.sql.functions.current_timestamp().as("embedded_at"), col("run_id"))
-        .write().format("delta").mode("append").save(Tables.path(wh, Tables.EMBEDDINGS));
+        .write().format("delta").mode("append").save(Tables.path(wh, EmbeddingsTable.NAME));
     rows.unpersist();
   }
 

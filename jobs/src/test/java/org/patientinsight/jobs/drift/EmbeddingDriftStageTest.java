@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patientinsight.contract.DriftReportsTable;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.run.RunIdentity;
@@ -75,7 +76,7 @@ class EmbeddingDriftStageTest {
     assertFalse(same.warning(), same.reasons().toString());
     assertTrue(sameOutcome.alerts().isEmpty());
 
-    List<Row> rows = spark.read().format("delta").load(Tables.path(dir.toString(), Tables.DRIFT_REPORTS))
+    List<Row> rows = spark.read().format("delta").load(Tables.path(dir.toString(), DriftReportsTable.NAME))
         .filter("scope = 'embedding'").orderBy("created_at").select("run_id", "domain_auc", "alert").collectAsList();
     assertEquals(3, rows.size());
     assertTrue(rows.get(0).isNullAt(1), "the pinning run compared nothing");

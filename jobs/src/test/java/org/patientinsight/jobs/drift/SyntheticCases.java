@@ -8,6 +8,8 @@ import java.util.Random;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.patientinsight.contract.CasesTable;
+import org.patientinsight.contract.EmbeddingsTable;
 import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.jobs.embed.EmbeddingTables;
 import org.patientinsight.jobs.tables.Tables;
@@ -108,9 +110,9 @@ final class SyntheticCases {
       }
       vectorRows.add(RowFactory.create(c.uid(), hash, MiniLmEmbedder.MODEL_ID, v, 10, now, runId));
     }
-    spark.createDataFrame(caseRows, Tables.CASES_SCHEMA).write().format("delta").mode("append")
-        .save(Tables.path(warehouse, Tables.CASES));
-    spark.createDataFrame(vectorRows, EmbeddingTables.EMBEDDINGS_SCHEMA).write().format("delta").mode("append")
-        .save(Tables.path(warehouse, Tables.EMBEDDINGS));
+    spark.createDataFrame(caseRows, CasesTable.SCHEMA).write().format("delta").mode("append")
+        .save(Tables.path(warehouse, CasesTable.NAME));
+    spark.createDataFrame(vectorRows, EmbeddingsTable.SCHEMA).write().format("delta").mode("append")
+        .save(Tables.path(warehouse, EmbeddingsTable.NAME));
   }
 }

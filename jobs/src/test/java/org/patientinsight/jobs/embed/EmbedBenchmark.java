@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.patientinsight.contract.CasesTable;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.core.embed.EmbeddingModel;
 import org.patientinsight.core.embed.MiniLmEmbedder;
@@ -292,8 +293,8 @@ public final class EmbedBenchmark {
       rows.add(RowFactory.create("bench-" + i, String.valueOf(i), "Benchmark case " + i, note,
           null, "none", null, "none", null, null, note.length(), hash, "bench", "bench", now));
     }
-    spark.createDataFrame(rows, Tables.CASES_SCHEMA).write().format("delta").mode("overwrite")
-        .save(Tables.path(warehouse.toString(), Tables.CASES));
+    spark.createDataFrame(rows, CasesTable.SCHEMA).write().format("delta").mode("overwrite")
+        .save(Tables.path(warehouse.toString(), CasesTable.NAME));
   }
 
   private static EmbedResult runStage(SparkSession spark, Path warehouse) {

@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patientinsight.contract.NoteLengthRule;
 import org.patientinsight.jobs.cli.InputOptions;
 import org.patientinsight.jobs.testing.SharedSpark;
 
@@ -87,7 +88,7 @@ class SplitFileReaderTest {
 
   private static List<String> staged(Dataset<Row> raw) {
     List<String> out = new ArrayList<>();
-    try (StagedBatch b = StagedBatch.stage(raw, 50, "r", Timestamp.from(Instant.EPOCH))) {
+    try (StagedBatch b = StagedBatch.stage(raw, new NoteLengthRule(50), "r", Timestamp.from(Instant.EPOCH))) {
       for (Row r : b.cases().orderBy("patient_uid").collectAsList()) {
         out.add("case " + r.getAs("patient_uid") + " " + r.getAs("content_hash") + " " + r.getAs("source_uri"));
       }

@@ -20,11 +20,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.patientinsight.contract.NoteLengthRule;
+import org.patientinsight.contract.QuarantineCode;
+import org.patientinsight.core.config.Settings;
 import org.patientinsight.udfs.CaseCleaner;
 import org.patientinsight.udfs.CleanedCase;
-import org.patientinsight.udfs.CleaningRules;
 import org.patientinsight.udfs.NoteCleaner;
-import org.patientinsight.udfs.QuarantineReason;
 import org.patientinsight.udfs.RawCase;
 
 class SampleGeneratorTest {
@@ -103,7 +104,7 @@ class SampleGeneratorTest {
   @Test
   void everyRowCleansAsExpectedAndOnlyEmptyNotesAreQuarantined() throws IOException {
     SampleSpec spec = new SampleSpec(3_000, 42, 0.05, AgeMix.ADULT_DEFAULT);
-    CaseCleaner cleaner = new CaseCleaner(CleaningRules.defaults());
+    CaseCleaner cleaner = new CaseCleaner(NoteLengthRule.from(Settings.defaults())); // the shipped rule
     List<String[]> rows = parse(csv(spec));
     Iterator<SampleCase> truth = SampleGenerator.cases(spec);
     Set<String> seenUids = new HashSet<>();
@@ -116,8 +117,8 @@ class SampleGeneratorTest {
 
       assertEquals(dirt == DirtType.EMPTY_NOTE, c.quarantined(), where + " " + c.reasons());
       if (dirt == DirtType.EMPTY_NOTE) {
-        String code = c.reasons().get(0).code();
-        assertTrue(code.equals(QuarantineReason.EMPTY_NOTE) || code.equals(QuarantineReason.NOTE_TOO_SHORT), where);
+        QuarantineCode code = c.reasons().get(0).code();
+        assertTrue(code == QuarantineCode.EMPTY_NOTE || code == QuarantineCode.NOTE_TOO_SHORT, where);
         continue;
       }
       assertEquals(expected.trueAgeYears(), c.ageYears(), 1e-9, where);

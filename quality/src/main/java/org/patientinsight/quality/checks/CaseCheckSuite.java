@@ -1,14 +1,14 @@
 package org.patientinsight.quality.checks;
 
-import static org.patientinsight.quality.checks.CaseColumns.AGE_SOURCE;
-import static org.patientinsight.quality.checks.CaseColumns.AGE_YEARS;
-import static org.patientinsight.quality.checks.CaseColumns.GENDER;
-import static org.patientinsight.quality.checks.CaseColumns.GENDER_SOURCE;
-import static org.patientinsight.quality.checks.CaseColumns.NOTE;
-import static org.patientinsight.quality.checks.CaseColumns.NOTE_CHARS;
-import static org.patientinsight.quality.checks.CaseColumns.PATIENT_UID;
-import static org.patientinsight.quality.checks.CaseColumns.PMID;
-import static org.patientinsight.quality.checks.CaseColumns.TITLE;
+import static org.patientinsight.contract.CasesTable.AGE_SOURCE;
+import static org.patientinsight.contract.CasesTable.AGE_YEARS;
+import static org.patientinsight.contract.CasesTable.GENDER;
+import static org.patientinsight.contract.CasesTable.GENDER_SOURCE;
+import static org.patientinsight.contract.CasesTable.NOTE;
+import static org.patientinsight.contract.CasesTable.NOTE_CHARS;
+import static org.patientinsight.contract.CasesTable.PATIENT_UID;
+import static org.patientinsight.contract.CasesTable.PMID;
+import static org.patientinsight.contract.CasesTable.TITLE;
 import static org.patientinsight.quality.deequ.ScalaInterop.none;
 import static org.patientinsight.quality.deequ.ScalaInterop.some;
 

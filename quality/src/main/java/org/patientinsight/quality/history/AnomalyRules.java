@@ -9,8 +9,8 @@ import com.amazon.deequ.anomalydetection.AbsoluteChangeStrategy;
 import com.amazon.deequ.anomalydetection.RelativeRateOfChangeStrategy;
 import java.util.List;
 import java.util.Locale;
+import org.patientinsight.contract.CasesTable;
 import org.patientinsight.quality.QualityThresholds;
-import org.patientinsight.quality.checks.CaseColumns;
 
 /** The anomaly checks run against the history: batch size and demographic completeness. */
 public final class AnomalyRules {
@@ -25,8 +25,8 @@ public final class AnomalyRules {
                 1 / rate, rate),
             new Size(none()),
             new RelativeRateOfChangeStrategy(some((Object) (1 / rate)), some((Object) rate), 1)),
-        completeness("age_completeness_change", CaseColumns.AGE_YEARS, change),
-        completeness("gender_completeness_change", CaseColumns.GENDER, change));
+        completeness("age_completeness_change", CasesTable.AGE_YEARS, change),
+        completeness("gender_completeness_change", CasesTable.GENDER, change));
   }
 
   private static AnomalyRule completeness(String name, String column, double change) {

@@ -15,7 +15,8 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.patientinsight.quality.checks.CaseColumns;
+import org.patientinsight.contract.CasesTable;
+import org.patientinsight.contract.DemographicSource;
 
 /**
  * Computes the report's histograms and splits in ONE Spark aggregation over the batch: every
@@ -27,16 +28,16 @@ public final class ReportStatsCollector {
   public static final int MAX_AGE = 120;
   /** Note length bin edges in characters (each bin doubles; the last one is open). */
   static final long[] NOTE_EDGES = {0, 250, 500, 1000, 2000, 4000, 8000, 16000};
-  static final List<String> SOURCES = List.of(CaseColumns.SOURCE_FIELD, CaseColumns.SOURCE_TEXT,
-      CaseColumns.SOURCE_NONE);
+  static final List<String> SOURCES = List.of(DemographicSource.FIELD, DemographicSource.TEXT,
+      DemographicSource.NONE);
 
   private ReportStatsCollector() {}
 
   public static ReportStats collect(Dataset<Row> batch) {
     List<Column> aggs = new ArrayList<>();
-    Column age = col(CaseColumns.AGE_YEARS);
-    Column gender = col(CaseColumns.GENDER);
-    Column chars = col(CaseColumns.NOTE_CHARS);
+    Column age = col(CasesTable.AGE_YEARS);
+    Column gender = col(CasesTable.GENDER);
+    Column chars = col(CasesTable.NOTE_CHARS);
     aggs.add(count(lit(1)));
     int ageBins = MAX_AGE / AGE_BIN_YEARS;
     for (int i = 0; i < ageBins; i++) {
@@ -47,8 +48,8 @@ public final class ReportStatsCollector {
     }
     aggs.add(countIf(age.isNull()));
     aggs.add(countIf(age.lt(0).or(age.gt(MAX_AGE))));
-    aggs.add(expr("avg(" + q(CaseColumns.AGE_YEARS) + ")"));
-    aggs.add(expr("percentile_approx(" + q(CaseColumns.AGE_YEARS) + ", 0.5)"));
+    aggs.add(expr("avg(" + q(CasesTable.AGE_YEARS) + ")"));
+    aggs.add(expr("percentile_approx(" + q(CasesTable.AGE_YEARS) + ", 0.5)"));
     aggs.add(countIf(gender.equalTo("M")));
     aggs.add(countIf(gender.equalTo("F")));
     aggs.add(countIf(gender.isNull()));
@@ -60,8 +61,8 @@ public final class ReportStatsCollector {
       }
       aggs.add(countIf(c));
     }
-    aggs.add(expr("percentile_approx(" + q(CaseColumns.NOTE_CHARS) + ", array(0.5, 0.9))"));
-    for (String source : List.of(CaseColumns.AGE_SOURCE, CaseColumns.GENDER_SOURCE)) {
+    aggs.add(expr("percentile_approx(" + q(CasesTable.NOTE_CHARS) + ", array(0.5, 0.9))"));
+    for (String source : List.of(CasesTable.AGE_SOURCE, CasesTable.GENDER_SOURCE)) {
       Column s = col(source);
       for (String value : SOURCES) {
         aggs.add(countIf(s.equalTo(value)));

@@ -1,5 +1,8 @@
 package org.patientinsight.quality.runs;
 
+import static org.patientinsight.contract.QualityRunsTable.KEY;
+import static org.patientinsight.contract.QualityRunsTable.SCHEMA;
+
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -9,65 +12,21 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.patientinsight.quality.AnomalyOutcome;
 import org.patientinsight.quality.CheckOutcome;
 import org.patientinsight.quality.GateResult;
 import org.patientinsight.quality.profile.ColumnProfile;
 
 /**
- * The {@code quality_runs} Delta table under the warehouse: one row per run (key
+ * Writes the {@code quality_runs} Delta table under the warehouse (its layout is the case
+ * contract's {@link org.patientinsight.contract.QualityRunsTable}): one row per run (key
  * {@code run_id}) with the verdict, the checks and anomaly checks as arrays of structs, every
  * Deequ metric as a map and the column profile summary. One row per run keeps a run's story
  * in one place; a notebook flattens it with {@code explode(checks)}. Written as one atomic
  * Delta commit (a MERGE on run_id, so writing a run twice leaves one row).
  */
 public final class QualityRunsTable {
-  public static final String NAME = "quality_runs";
-
-  static final StructType CHECK = new StructType()
-      .add("name", DataTypes.StringType, false)
-      .add("level", DataTypes.StringType, false)
-      .add("requirement", DataTypes.StringType, false)
-      .add("passed", DataTypes.BooleanType, false)
-      .add("observed_value", DataTypes.DoubleType, true)
-      .add("observed", DataTypes.StringType, true)
-      .add("message", DataTypes.StringType, true);
-
-  static final StructType ANOMALY = new StructType()
-      .add("name", DataTypes.StringType, false)
-      .add("metric", DataTypes.StringType, false)
-      .add("strategy", DataTypes.StringType, false)
-      .add("level", DataTypes.StringType, false)
-      .add("status", DataTypes.StringType, false)
-      .add("current_value", DataTypes.DoubleType, true)
-      .add("previous_value", DataTypes.DoubleType, true)
-      .add("message", DataTypes.StringType, true);
-
-  static final StructType PROFILE = new StructType()
-      .add("column", DataTypes.StringType, false)
-      .add("data_type", DataTypes.StringType, true)
-      .add("completeness", DataTypes.DoubleType, false)
-      .add("approx_distinct", DataTypes.LongType, false)
-      .add("minimum", DataTypes.DoubleType, true)
-      .add("maximum", DataTypes.DoubleType, true)
-      .add("mean", DataTypes.DoubleType, true)
-      .add("std_dev", DataTypes.DoubleType, true);
-
-  public static final StructType SCHEMA = new StructType()
-      .add("run_id", DataTypes.StringType, false)
-      .add("dataset", DataTypes.StringType, false)
-      .add("checked_at", DataTypes.TimestampType, false)
-      .add("status", DataTypes.StringType, false)
-      .add("blocks_publish", DataTypes.BooleanType, false)
-      .add("row_count", DataTypes.LongType, false)
-      .add("failed_error_checks", DataTypes.createArrayType(DataTypes.StringType, false), false)
-      .add("checks", DataTypes.createArrayType(CHECK, false), false)
-      .add("anomalies", DataTypes.createArrayType(ANOMALY, false), false)
-      .add("metrics", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType, false),
-          false)
-      .add("profile", DataTypes.createArrayType(PROFILE, false), false);
+  public static final String NAME = org.patientinsight.contract.QualityRunsTable.NAME;
 
   private QualityRunsTable() {}
 
@@ -89,7 +48,7 @@ public final class QualityRunsTable {
     Dataset<Row> row = spark.createDataFrame(List.of(toRow(result, profile)), SCHEMA);
     if (DeltaTable.isDeltaTable(spark, path)) {
       DeltaTable.forPath(spark, path).as("t")
-          .merge(row.as("s"), "t.run_id = s.run_id")
+          .merge(row.as("s"), KEY.mergeCondition("t", "s"))
           .whenMatched().updateAll()
           .whenNotMatched().insertAll()
           .execute();
