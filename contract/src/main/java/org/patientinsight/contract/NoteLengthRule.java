@@ -1,5 +1,6 @@
 package org.patientinsight.contract;
 
+import java.io.Serializable;
 import org.patientinsight.core.config.Settings;
 
 /**
@@ -8,9 +9,12 @@ import org.patientinsight.core.config.Settings;
  * gate's Error check {@code note_min_length} demands it of every note it checks, so on a batch
  * ingest staged that check holds by construction; it guards tables written another way.
  *
+ * <p>Serializable: the cleaning tasks carry it to the executors.
+ *
  * @param minChars characters a note must have at least (1 or more)
  */
-public record NoteLengthRule(int minChars) {
+public record NoteLengthRule(int minChars) implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** The one setting, kept under the name users know from ingest. */
   public static final String SETTING = "ingest.min_note_chars";

@@ -23,6 +23,7 @@ import org.apache.spark.ml.stat.Summarizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.patientinsight.contract.CasesTable;
 import org.patientinsight.quality.drift.TitleWords;
 
 /**
@@ -80,8 +81,8 @@ public final class TopicClusters {
    */
   public static Map<Integer, List<String>> titleWords(KMeansModel model, Dataset<Row> withTitles, int top) {
     String[] stop = TitleWords.STOPWORDS.toArray(new String[0]);
-    Dataset<Row> words = model.transform(withTitles.select(DomainClassifier.FEATURES, "title"))
-        .select(col(CLUSTER), explode(split(lower(col("title")), TitleWords.SPLIT_REGEX)).as("word"))
+    Dataset<Row> words = model.transform(withTitles.select(DomainClassifier.FEATURES, CasesTable.TITLE))
+        .select(col(CLUSTER), explode(split(lower(col(CasesTable.TITLE)), TitleWords.SPLIT_REGEX)).as("word"))
         .filter(length(col("word")).geq(TitleWords.MIN_LENGTH).and(not(col("word").isin((Object[]) stop))))
         .groupBy(CLUSTER, "word").agg(count(lit(1)).as("n"));
     List<Row> rows = words

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
+import org.patientinsight.contract.CasesTable;
 import org.patientinsight.quality.deequ.ScalaInterop;
 
 /**
@@ -28,7 +29,7 @@ import org.patientinsight.quality.deequ.ScalaInterop;
 public final class CaseProfiler {
   /** Columns with at most this many distinct values get a value histogram. */
   public static final int HISTOGRAM_MAX_DISTINCT = 20;
-  private static final Set<String> SKIPPED = Set.of("note");
+  private static final Set<String> SKIPPED = Set.of(CasesTable.NOTE);
   /** Deequ's histogram key for nulls. */
   private static final String NULL_VALUE = "NullValue";
 
