@@ -58,7 +58,7 @@ class SettingsCheckTest {
     assertEquals(0, listing.exitCode(), listing.err());
     assertFalse(listing.out().contains("s3cr3t-token"), "a secret setting's value is never printed");
     assertTrue(listing.out().contains("(set, hidden)"));
-    assertTrue(listing.out().contains("shortest acceptable cleaned note, in characters [an integer in [0, 1000000]]"),
-        "each key has its description and type");
+    assertTrue(listing.out().contains("the quality gate's Error check note_min_length demands it of every note "
+        + "[an integer in [1, 1000000]]"), "each key has its description and type");
   }
 }
