@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoublePredicate;
+import org.patientinsight.contract.DemographicSource;
 import org.patientinsight.quality.CheckLevel;
 import org.patientinsight.quality.QualityThresholds;
 import org.patientinsight.quality.deequ.ScalaInterop;
@@ -33,6 +34,8 @@ public final class CaseCheckSuite {
   /** Ages are plausible human ages in years. */
   public static final double MIN_AGE = 0.0;
   public static final double MAX_AGE = 120.0;
+  /** The SQL literal of a value read from the note's prose (age_source / gender_source). */
+  private static final String FROM_TEXT = "'" + DemographicSource.TEXT + "'";
 
   private CaseCheckSuite() {}
 
@@ -77,12 +80,12 @@ public final class CaseCheckSuite {
     // --- Warning: reported, the batch still publishes ---
     out.add(new CaseCheck("age_from_text_share", CheckLevel.WARNING,
         "share of ages read from prose <= " + fmt(t.maxAgeFromTextShare()), ObservedFormat.SHARE,
-        warning("age_from_text_share").satisfies(AGE_SOURCE + " = 'text'", "age from text",
+        warning("age_from_text_share").satisfies(AGE_SOURCE + " = " + FROM_TEXT, "age from text",
             is(v -> v <= t.maxAgeFromTextShare()), none(), ScalaInterop.emptyList(), none())));
     out.add(new CaseCheck("gender_from_text_share", CheckLevel.WARNING,
         "share of genders read from prose <= " + fmt(t.maxGenderFromTextShare()),
         ObservedFormat.SHARE,
-        warning("gender_from_text_share").satisfies(GENDER_SOURCE + " = 'text'",
+        warning("gender_from_text_share").satisfies(GENDER_SOURCE + " = " + FROM_TEXT,
             "gender from text", is(v -> v <= t.maxGenderFromTextShare()), none(),
             ScalaInterop.emptyList(), none())));
     out.add(new CaseCheck("note_length_outliers", CheckLevel.WARNING,
