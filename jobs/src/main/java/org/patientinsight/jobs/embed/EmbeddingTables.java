@@ -14,14 +14,6 @@ import org.patientinsight.jobs.tables.TableVersions;
 public final class EmbeddingTables {
   private EmbeddingTables() {}
 
-  /** The table at this path, or an empty frame of its schema when it does not exist yet. */
-  static Dataset<Row> readOrEmpty(SparkSession spark, String path, StructType schema) {
-    if (TableVersions.versionOf(spark, path) < 0) {
-      return spark.createDataFrame(java.util.List.of(), schema);
-    }
-    return spark.read().format("delta").load(path);
-  }
-
   /** Creates an empty Delta table with this schema if there is none at the path. */
   static void createIfMissing(SparkSession spark, String path, StructType schema) {
     if (TableVersions.versionOf(spark, path) < 0) {

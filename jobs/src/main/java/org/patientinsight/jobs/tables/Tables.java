@@ -1,5 +1,7 @@
 package org.patientinsight.jobs.tables;
 
+import org.patientinsight.core.config.WarehouseLayout;
+
 /**
  * Locations of the warehouse's Delta tables. Their names, keys, columns and schemas are the
  * case contract's ({@code org.patientinsight.contract}).
@@ -7,15 +9,8 @@ package org.patientinsight.jobs.tables;
 public final class Tables {
   private Tables() {}
 
+  /** {@code <warehouse>/<table>}, as the warehouse layout places it. */
   public static String path(String warehouse, String table) {
-    return stripSlash(warehouse) + "/" + table;
-  }
-
-  public static String stripSlash(String uri) {
-    String u = uri;
-    while (u.length() > 1 && u.endsWith("/")) {
-      u = u.substring(0, u.length() - 1);
-    }
-    return u;
+    return WarehouseLayout.of(warehouse).table(table);
   }
 }

@@ -1,5 +1,6 @@
 package org.patientinsight.quality.runs;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import static org.patientinsight.contract.QualityRunsTable.KEY;
 import static org.patientinsight.contract.QualityRunsTable.SCHEMA;
 
@@ -32,7 +33,7 @@ public final class QualityRunsTable {
 
   /** {@code <warehouse>/quality_runs}. */
   public static String path(String warehouse) {
-    return warehouse.replaceAll("/+$", "") + "/" + NAME;
+    return WarehouseLayout.of(warehouse).table(NAME);
   }
 
   /** Records a run without a column profile. */
