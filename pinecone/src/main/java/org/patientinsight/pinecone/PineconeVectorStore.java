@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.core.vector.ScoredMatch;
@@ -55,12 +56,18 @@ public final class PineconeVectorStore implements VectorStore {
   private final AtomicLong throttledNanos = new AtomicLong();
 
   public PineconeVectorStore(PineconeSettings settings) {
+    this(settings, connection -> UpsertRateLimiter.shared(
+        connection.host() + "/" + settings.namespace(), settings.perWriterBytesPerSecond()));
+  }
+
+  /** @param limiterFor this JVM's budget for the target (tests give one on a fake clock) */
+  PineconeVectorStore(PineconeSettings settings,
+      Function<DataPlaneConnection, UpsertRateLimiter> limiterFor) {
     this.settings = settings;
     this.connection = new DataPlaneConnection(settings);
     this.batcher = new UpsertBatcher(settings.namespace(), settings.batchMaxVectors(),
         settings.batchMaxBytes());
-    this.limiter = UpsertRateLimiter.shared(connection.host() + "/" + settings.namespace(),
-        settings.perWriterBytesPerSecond());
+    this.limiter = limiterFor.apply(connection);
     this.caller = new RetryingCaller(settings);
     LOG.info("pinecone store on {} namespace '{}': batches <= {} vectors / {} bytes, "
         + "{} bytes/s for this JVM", connection.host(), settings.namespace(),

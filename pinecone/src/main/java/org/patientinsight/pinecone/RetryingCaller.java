@@ -2,15 +2,16 @@ package org.patientinsight.pinecone;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.patientinsight.core.retry.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one Pinecone call with retries: exponential back-off with full jitter
+ * Runs one Pinecone call with retries: the project's {@link RetryPolicy} with full jitter
  * (sleep = random(0, min(max, base * 2^n))) on the statuses Pinecone uses for throttling and
  * transient trouble; everything else fails at once with a message a user can act on.
  */
@@ -21,25 +22,19 @@ final class RetryingCaller {
   static final Set<Status.Code> RETRYABLE = EnumSet.of(Status.Code.RESOURCE_EXHAUSTED,
       Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.ABORTED);
 
-  /** Sleeps for milliseconds; replaced by tests. */
-  interface Sleeper {
-    void sleepMillis(long millis) throws InterruptedException;
-  }
+  private final RetryPolicy policy;
 
-  private final int maxAttempts;
-  private final long baseBackoffMillis;
-  private final long maxBackoffMillis;
-  private final Sleeper sleeper;
-
-  RetryingCaller(int maxAttempts, long baseBackoffMillis, long maxBackoffMillis, Sleeper sleeper) {
-    this.maxAttempts = maxAttempts;
-    this.baseBackoffMillis = baseBackoffMillis;
-    this.maxBackoffMillis = maxBackoffMillis;
-    this.sleeper = sleeper;
+  RetryingCaller(int maxAttempts, long baseBackoffMillis, long maxBackoffMillis,
+      RetryPolicy.Sleeper sleeper) {
+    this.policy = RetryPolicy.exponential(maxAttempts, Duration.ofMillis(baseBackoffMillis),
+            Duration.ofMillis(maxBackoffMillis))
+        .withJitter(RetryPolicy.Jitter.FULL)
+        .withSleeper(sleeper)
+        .retryingOn(e -> e instanceof PineconeStoreException p && p.retryable());
   }
 
   RetryingCaller(PineconeSettings s) {
-    this(s.maxAttempts(), s.baseBackoffMillis(), s.maxBackoffMillis(), Thread::sleep);
+    this(s.maxAttempts(), s.baseBackoffMillis(), s.maxBackoffMillis(), RetryPolicy.THREAD_SLEEP);
   }
 
   /**
@@ -47,33 +42,28 @@ final class RetryingCaller {
    * @param detail sizes/counts for messages, never content ("batch 2/5, 100 vectors, 1.2 MB")
    */
   <T> T call(String operation, String detail, Supplier<T> attempt) {
-    for (int n = 1; ; n++) {
-      try {
-        return attempt.get();
-      } catch (StatusRuntimeException e) {
-        Status.Code code = e.getStatus().getCode();
-        boolean retryable = RETRYABLE.contains(code);
-        if (!retryable || n >= maxAttempts) {
-          throw failure(operation, detail, e.getStatus(), n, retryable, e);
-        }
-        long sleep = backoffMillis(n);
-        LOG.warn("pinecone {} ({}) attempt {}/{} got {}; retrying in {} ms", operation, detail,
-            n, maxAttempts, code, sleep);
+    RetryPolicy logged = policy.onRetry((n, e, delay) -> LOG.warn(
+        "pinecone {} ({}) attempt {}/{} got {}; retrying in {} ms", operation, detail, n,
+        policy.maxAttempts(), ((PineconeStoreException) e).status(), delay.toMillis()));
+    try {
+      return logged.run(n -> {
         try {
-          sleeper.sleepMillis(sleep);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new PineconeStoreException("pinecone " + operation + " interrupted while "
-              + "backing off", operation, code.name(), n, true, ie);
+          return attempt.get();
+        } catch (StatusRuntimeException e) {
+          throw failure(operation, detail, e.getStatus(), n,
+              RETRYABLE.contains(e.getStatus().getCode()), e);
         }
-      }
+      });
+    } catch (RetryPolicy.Interrupted i) {
+      PineconeStoreException last = (PineconeStoreException) i.lastFailure();
+      throw new PineconeStoreException("pinecone " + operation + " interrupted while "
+          + "backing off", operation, last.status(), i.attempts(), true, i.getCause());
     }
   }
 
   /** Full jitter: uniform in [0, min(max, base * 2^(attempt-1))]. */
   long backoffMillis(int attempt) {
-    double cap = Math.min(maxBackoffMillis, baseBackoffMillis * Math.pow(2, attempt - 1));
-    return (long) (ThreadLocalRandom.current().nextDouble() * cap);
+    return policy.delay(attempt, null).toMillis();
   }
 
   private PineconeStoreException failure(String operation, String detail, Status status,

@@ -2,6 +2,8 @@ package org.patientinsight.pinecone;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import io.grpc.Context;
+import io.grpc.Deadline;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,6 +68,28 @@ final class FakePineconeServer extends VectorServiceGrpc.VectorServiceImplBase
   final AtomicInteger upsertCalls = new AtomicInteger();
   final AtomicInteger deleteCalls = new AtomicInteger();
   final AtomicInteger queryCalls = new AtomicInteger();
+  /** Every stalled call: the deadline it arrived with and whether the client cancelled it. */
+  final List<Stall> stalled = new CopyOnWriteArrayList<>();
+
+  /** One stalled call, recorded on arrival. */
+  static final class Stall {
+    private final Long deadlineMillis;
+    private final CountDownLatch cancelled = new CountDownLatch(1);
+
+    Stall(Long deadlineMillis) {
+      this.deadlineMillis = deadlineMillis;
+    }
+
+    /** The time the call had left on arrival; null when it had no deadline. */
+    Long deadlineMillis() {
+      return deadlineMillis;
+    }
+
+    /** Whether the client cancelled the call (waits a little for the cancel to arrive). */
+    boolean cancelledByClient() throws InterruptedException {
+      return cancelled.await(10, TimeUnit.SECONDS);
+    }
+  }
 
   FakePineconeServer(int dimension, String apiKey) throws IOException {
     this.dimension = dimension;
@@ -85,7 +110,10 @@ final class FakePineconeServer extends VectorServiceGrpc.VectorServiceImplBase
     failures.addAll(List.of(statuses));
   }
 
-  /** The next calls wait this long before answering (to trip the client's deadline). */
+  /**
+   * The next calls hold their answer until the client gives up on them (its deadline cancels
+   * the call), or at most this long; {@link #stalls} tells what happened.
+   */
   synchronized void stallNext(int calls, long millis) {
     for (int i = 0; i < calls; i++) {
       stalls.add(millis);
@@ -247,8 +275,13 @@ final class FakePineconeServer extends VectorServiceGrpc.VectorServiceImplBase
       return true;
     }
     if (stall != null) {
+      Context call = Context.current();
+      Deadline deadline = call.getDeadline();
+      Stall record = new Stall(deadline == null ? null : deadline.timeRemaining(TimeUnit.MILLISECONDS));
+      stalled.add(record);
+      call.addListener(c -> record.cancelled.countDown(), Runnable::run);
       try {
-        Thread.sleep(stall);
+        record.cancelled.await(stall, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

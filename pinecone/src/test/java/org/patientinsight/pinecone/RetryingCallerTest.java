@@ -14,7 +14,7 @@ class RetryingCallerTest {
 
   @Test
   void backOffIsFullJitterUnderAnExponentialCap() {
-    RetryingCaller caller = new RetryingCaller(10, 100, 1_000, ms -> {});
+    RetryingCaller caller = new RetryingCaller(10, 100, 1_000, d -> {});
     for (int attempt = 1; attempt <= 8; attempt++) {
       long cap = Math.min(1_000, 100L << (attempt - 1));
       long max = 0;
@@ -29,7 +29,7 @@ class RetryingCallerTest {
 
   @Test
   void retriesTransientStatusesAndSleepsBetween() {
-    List<Long> sleeps = new ArrayList<>();
+    List<java.time.Duration> sleeps = new ArrayList<>();
     RetryingCaller caller = new RetryingCaller(5, 100, 1_000, sleeps::add);
     AtomicInteger calls = new AtomicInteger();
     String result = caller.call("upsert", "batch 1/1", () -> {
@@ -50,7 +50,7 @@ class RetryingCallerTest {
   @Test
   void permissionDeniedIsNotRetried() {
     AtomicInteger calls = new AtomicInteger();
-    RetryingCaller caller = new RetryingCaller(5, 1, 1, ms -> {});
+    RetryingCaller caller = new RetryingCaller(5, 1, 1, d -> {});
     PineconeStoreException e = assertThrows(PineconeStoreException.class,
         () -> caller.call("query", "topK 5", () -> {
           calls.incrementAndGet();

@@ -6,27 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class UpsertRateLimiterTest {
 
-  /** A clock that only moves when the limiter sleeps. */
-  private static final class FakeTime {
-    final AtomicLong now = new AtomicLong(1_000_000_000L);
-    final List<Long> sleeps = new ArrayList<>();
-
-    UpsertRateLimiter limiter(double bytesPerSecond) {
-      return new UpsertRateLimiter(bytesPerSecond, now::get, n -> {
-        sleeps.add(n);
-        now.addAndGet(n);
-      });
-    }
-  }
-
   @Test
   void aFullBucketLetsOneSecondThroughAtOnceThenPacesToTheRate() throws Exception {
-    FakeTime t = new FakeTime();
+    FakeNanoTime t = new FakeNanoTime();
     UpsertRateLimiter limiter = t.limiter(1_000_000); // 1 MB/s
     assertEquals(0, limiter.acquire(600_000));
     assertEquals(0, limiter.acquire(400_000));
@@ -42,14 +28,14 @@ class UpsertRateLimiterTest {
 
   @Test
   void aRequestLargerThanTheBucketRunsItIntoDebtInsteadOfBlockingForever() throws Exception {
-    FakeTime t = new FakeTime();
+    FakeNanoTime t = new FakeNanoTime();
     UpsertRateLimiter limiter = t.limiter(500_000); // bucket holds 0.5 MB, request is 1.8 MB
     assertEquals(2_600_000_000L, limiter.acquire(1_800_000));
   }
 
   @Test
   void idleTimeRefillsButNeverBeyondOneSecond() throws Exception {
-    FakeTime t = new FakeTime();
+    FakeNanoTime t = new FakeNanoTime();
     UpsertRateLimiter limiter = t.limiter(1_000_000);
     limiter.acquire(1_000_000);
     t.now.addAndGet(60_000_000_000L); // a minute idle
@@ -66,12 +52,13 @@ class UpsertRateLimiterTest {
 
   @Test
   void concurrentWritersTogetherKeepToTheRate() throws Exception {
-    // 4 writers x 5 MB through one 10 MB/s bucket: the first 10 MB is the burst, the other
-    // 10 MB must take about a second. Were the writers not sharing, none would ever wait.
-    UpsertRateLimiter limiter = new UpsertRateLimiter(10_000_000, System::nanoTime,
-        n -> Thread.sleep(n / 1_000_000, (int) (n % 1_000_000)));
+    // 4 writers x 5 MB through one 10 MB/s bucket on a clock that stands still: the first 10 MB
+    // is the burst, each later 1 MB must wait 0.1 s longer than the one before, so the last
+    // waits a full second whatever the interleaving. Were the writers not sharing (or were an
+    // update lost), none would ever wait or the waits would repeat.
+    List<Long> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    UpsertRateLimiter limiter = new UpsertRateLimiter(10_000_000, () -> 0L, waits::add);
     List<Thread> workers = new ArrayList<>();
-    long t0 = System.nanoTime();
     for (int i = 0; i < 4; i++) {
       Thread w = new Thread(() -> {
         try {
@@ -88,7 +75,10 @@ class UpsertRateLimiterTest {
     for (Thread w : workers) {
       w.join();
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    assertTrue(seconds >= 0.95 && seconds < 3, "took " + seconds + " s");
+    List<Long> expected = new ArrayList<>();
+    for (int k = 1; k <= 10; k++) {
+      expected.add(k * 100_000_000L);
+    }
+    assertEquals(expected, waits.stream().sorted().toList());
   }
 }
