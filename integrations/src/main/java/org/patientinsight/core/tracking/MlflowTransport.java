@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.patientinsight.core.retry.RetryPolicy;
 
 /**
  * The one HTTP path to an MLflow tracking server, plain or SageMaker-managed: JSON calls under
@@ -24,7 +25,8 @@ import java.util.StringJoiner;
  * differs between servers is only the {@link RequestAuthorizer} (bearer, basic or SigV4).
  *
  * <p>Retries are deliberately narrow: a request is sent again only when the server cannot have
- * acted on it (connection refused, 429, 503), with exponential back-off. A 500 after a
+ * acted on it (connection refused, 429, 503), with the project's {@link RetryPolicy}
+ * (doubling waits, no jitter). A 500 after a
  * log-batch may have been partly applied, and sending it again would duplicate metric points.
  */
 final class MlflowTransport {
@@ -33,29 +35,32 @@ final class MlflowTransport {
   private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection",
       "expect", "upgrade");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final String base;
   private final RequestAuthorizer auth;
   private final HttpClient http;
   private final Duration timeout;
-  private final int maxAttempts;
-  private final Duration initialBackoff;
+  private final RetryPolicy retry;
 
   MlflowTransport(URI base, RequestAuthorizer auth) {
     this(base, auth, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build(),
-        Duration.ofSeconds(60), 3, Duration.ofMillis(500));
+        Duration.ofSeconds(60), 3, Duration.ofMillis(500), RetryPolicy.THREAD_SLEEP);
   }
 
+  /** @param initialBackoff the first wait; each later one doubles (no jitter) */
   MlflowTransport(URI base, RequestAuthorizer auth, HttpClient http, Duration timeout,
-      int maxAttempts, Duration initialBackoff) {
+      int maxAttempts, Duration initialBackoff, RetryPolicy.Sleeper sleeper) {
     String b = base.toString();
     this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     this.auth = auth;
     this.http = http;
     this.timeout = timeout;
-    this.maxAttempts = Math.max(1, maxAttempts);
-    this.initialBackoff = initialBackoff;
+    this.retry = RetryPolicy.exponential(Math.max(1, maxAttempts), initialBackoff, MAX_BACKOFF)
+        .withJitter(RetryPolicy.Jitter.NONE)
+        .withSleeper(sleeper)
+        .retryingOn(MlflowTransport::serverCannotHaveActed);
   }
 
   String base() {
@@ -106,33 +111,38 @@ final class MlflowTransport {
     });
     rb.header("User-Agent", "patient-insight-mlflow");
     HttpRequest request = rb.build();
-    Duration backoff = initialBackoff;
-    for (int attempt = 1; ; attempt++) {
-      HttpResponse<String> response;
-      try {
-        response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (ConnectException | HttpConnectTimeoutException e) {
-        if (attempt >= maxAttempts) {
-          throw e;
-        }
-        sleep(backoff);
-        backoff = backoff.multipliedBy(2);
-        continue;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while calling " + call, e);
-      }
-      int status = response.statusCode();
-      if (status >= 200 && status < 300) {
-        return response.body();
-      }
-      if ((status == 429 || status == 503) && attempt < maxAttempts) {
-        sleep(backoff);
-        backoff = backoff.multipliedBy(2);
-        continue;
-      }
-      throw error(call, status, response.body());
+    try {
+      return retry.run(attempt -> exchange(request, call));
+    } catch (IOException | MlflowApiException | RuntimeException e) {
+      throw e;
+    } catch (RetryPolicy.Interrupted e) {
+      throw new IOException("interrupted during retry back-off", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("unexpected failure calling " + call, e);
     }
+  }
+
+  /** One request: the body of a 2xx answer, else the server's error. */
+  private String exchange(HttpRequest request, String call)
+      throws IOException, MlflowApiException {
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while calling " + call, e);
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return response.body();
+    }
+    throw error(call, status, response.body());
+  }
+
+  /** Connection refused, 429 or 503: the request was not acted on, so sending it again is safe. */
+  private static boolean serverCannotHaveActed(Exception e) {
+    return e instanceof ConnectException || e instanceof HttpConnectTimeoutException
+        || e instanceof MlflowApiException m && (m.status() == 429 || m.status() == 503);
   }
 
   private static MlflowApiException error(String call, int status, String body) {
@@ -148,15 +158,6 @@ final class MlflowTransport {
       // keep the raw body (shortened by the exception)
     }
     return new MlflowApiException(call, status, code, message);
-  }
-
-  private static void sleep(Duration d) throws IOException {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted during retry back-off", e);
-    }
   }
 
   private static String encode(String s) {

@@ -45,6 +45,7 @@ final class FakeMlflowServer implements AutoCloseable {
   private final AtomicInteger nextRun = new AtomicInteger(1);
   private volatile String artifactRoot = "mlflow-artifacts:";
   private volatile int failStatus;
+  private final java.util.Deque<Integer> failNext = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
   FakeMlflowServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -64,6 +65,13 @@ final class FakeMlflowServer implements AutoCloseable {
   /** Every request from now on fails with this status (0 = behave). */
   void failAll(int status) {
     this.failStatus = status;
+  }
+
+  /** The next requests fail with these statuses, one each; then the server behaves. */
+  void failNext(int... statuses) {
+    for (int status : statuses) {
+      failNext.add(status);
+    }
   }
 
   void addExperiment(String name, String id) {
@@ -95,8 +103,9 @@ final class FakeMlflowServer implements AutoCloseable {
     requests.add(new Recorded(ex.getRequestMethod(), path, ex.getRequestURI().getRawQuery(),
         headers, body));
     try {
-      if (failStatus != 0) {
-        send(ex, failStatus, "{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"store is down\"}");
+      Integer once = failNext.poll();
+      if (once != null || failStatus != 0) {
+        send(ex, once != null ? once : failStatus, "{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"store is down\"}");
         return;
       }
       route(ex, path, body);

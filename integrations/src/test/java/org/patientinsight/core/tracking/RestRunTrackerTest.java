@@ -45,7 +45,7 @@ class RestRunTrackerTest {
   private RestRunTracker tracker(RequestAuthorizer auth) {
     MlflowTransport transport = new MlflowTransport(server.baseUri(), auth,
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-        Duration.ofSeconds(10), 3, Duration.ofMillis(1));
+        Duration.ofSeconds(10), 3, Duration.ofMillis(1), d -> { });
     return new RestRunTracker("mlflow-server", new MlflowRestApi(transport),
         new RunArtifactUploader(new ProxyArtifactUploader(transport), () -> {
           throw new IllegalStateException("no S3 in this test");
