@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import org.patientinsight.core.retry.RetryPolicy;
 
 /**
  * OpenAI-compatible chat completions ({@code POST {base}/chat/completions}): OpenAI itself
@@ -28,18 +29,42 @@ public final class OpenAiChatClient implements CompletionClient {
       double temperature, Duration timeout, int maxAttempts, long backoffBaseMillis,
       Double pricePromptPer1k, Double priceCompletionPer1k) {}
 
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
+
   private final Options o;
   private final HttpClient http;
-  private final Backoff backoff;
+  private final RetryPolicy retry;
   private final URI uri;
 
   public OpenAiChatClient(Options options) {
+    this(options, RetryPolicy.THREAD_SLEEP);
+  }
+
+  OpenAiChatClient(Options options, RetryPolicy.Sleeper sleeper) {
     this.o = options;
     String base = options.baseUrl().endsWith("/")
         ? options.baseUrl().substring(0, options.baseUrl().length() - 1) : options.baseUrl();
     this.uri = URI.create(base + "/chat/completions");
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    this.backoff = new Backoff(options.backoffBaseMillis(), Math.max(options.backoffBaseMillis(), 20_000));
+    Duration backoffBase = Duration.ofMillis(options.backoffBaseMillis());
+    this.retry = RetryPolicy.exponential(options.maxAttempts(), backoffBase,
+            backoffBase.compareTo(MAX_BACKOFF) > 0 ? backoffBase : MAX_BACKOFF)
+        .withJitter(RetryPolicy.Jitter.EQUAL)
+        .withSleeper(sleeper)
+        .retryingOn(e -> e instanceof Transient)
+        .honouring(e -> e instanceof Transient t ? t.retryAfter : null);
+  }
+
+  /** A failure worth another attempt, with the wait the server asked for (Retry-After). */
+  private static final class Transient extends RuntimeException {
+    final GenerationException failure;
+    final Duration retryAfter;
+
+    Transient(GenerationException failure, Duration retryAfter) {
+      super(failure.getMessage(), failure, false, false);
+      this.failure = failure;
+      this.retryAfter = retryAfter;
+    }
   }
 
   @Override
@@ -50,44 +75,49 @@ public final class OpenAiChatClient implements CompletionClient {
   @Override
   public Generation complete(Prompt prompt) {
     byte[] body = requestBody(prompt);
-    GenerationException last = null;
-    for (int attempt = 1; attempt <= o.maxAttempts(); attempt++) {
-      Long retryAfter = null;
-      try {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(o.timeout())
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (o.apiKey() != null && !o.apiKey().isEmpty()) {
-          rb.header("Authorization", "Bearer " + o.apiKey());
-        }
-        HttpResponse<String> r = http.send(rb.build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() / 100 == 2) {
-          return parse(r.body());
-        }
-        GenerationException.Kind kind = r.statusCode() == 429
-            ? GenerationException.Kind.THROTTLED : GenerationException.Kind.UPSTREAM_ERROR;
-        last = new GenerationException(kind, "chat completions endpoint answered HTTP "
-            + r.statusCode() + " (attempt " + attempt + " of " + o.maxAttempts() + ")");
-        if (!RETRYABLE.contains(r.statusCode())) {
-          throw last;
-        }
-        retryAfter = r.headers().firstValue("Retry-After").map(OpenAiChatClient::seconds).orElse(null);
-      } catch (HttpTimeoutException e) {
-        last = new GenerationException(GenerationException.Kind.TIMEOUT,
-            "chat completions endpoint did not answer within " + o.timeout().toSeconds() + " s", e);
-      } catch (IOException e) {
-        last = new GenerationException(GenerationException.Kind.UPSTREAM_ERROR,
-            "cannot reach the chat completions endpoint: " + e.getClass().getSimpleName(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new GenerationException(GenerationException.Kind.UPSTREAM_ERROR, "interrupted", e);
-      }
-      if (attempt < o.maxAttempts()) {
-        sleep(backoff.delayMillis(attempt, retryAfter));
-      }
+    try {
+      return retry.run(attempt -> attempt(body, attempt));
+    } catch (Transient t) {
+      throw t.failure;
+    } catch (RetryPolicy.Interrupted e) {
+      throw new GenerationException(GenerationException.Kind.UPSTREAM_ERROR, "interrupted", e);
     }
-    throw last;
+  }
+
+  /** One request; a failure that may pass is thrown as {@link Transient}. */
+  private Generation attempt(byte[] body, int attempt) {
+    try {
+      HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(o.timeout())
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      if (o.apiKey() != null && !o.apiKey().isEmpty()) {
+        rb.header("Authorization", "Bearer " + o.apiKey());
+      }
+      HttpResponse<String> r = http.send(rb.build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (r.statusCode() / 100 == 2) {
+        return parse(r.body());
+      }
+      GenerationException.Kind kind = r.statusCode() == 429
+          ? GenerationException.Kind.THROTTLED : GenerationException.Kind.UPSTREAM_ERROR;
+      GenerationException failure = new GenerationException(kind, "chat completions endpoint "
+          + "answered HTTP " + r.statusCode() + " (attempt " + attempt + " of " + o.maxAttempts() + ")");
+      if (!RETRYABLE.contains(r.statusCode())) {
+        throw failure;
+      }
+      throw new Transient(failure,
+          r.headers().firstValue("Retry-After").map(OpenAiChatClient::retryAfter).orElse(null));
+    } catch (HttpTimeoutException e) {
+      throw new Transient(new GenerationException(GenerationException.Kind.TIMEOUT,
+          "chat completions endpoint did not answer within " + o.timeout().toSeconds() + " s", e),
+          null);
+    } catch (IOException e) {
+      throw new Transient(new GenerationException(GenerationException.Kind.UPSTREAM_ERROR,
+          "cannot reach the chat completions endpoint: " + e.getClass().getSimpleName(), e), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GenerationException(GenerationException.Kind.UPSTREAM_ERROR, "interrupted", e);
+    }
   }
 
   private byte[] requestBody(Prompt prompt) {
@@ -127,20 +157,12 @@ public final class OpenAiChatClient implements CompletionClient {
     }
   }
 
-  private static Long seconds(String v) {
+  /** Retry-After in seconds; null for an HTTP date (our own back-off applies then). */
+  private static Duration retryAfter(String v) {
     try {
-      return (long) (Double.parseDouble(v.trim()) * 1000);
+      return Duration.ofMillis((long) (Double.parseDouble(v.trim()) * 1000));
     } catch (NumberFormatException e) {
-      return null; // an HTTP date; fall back to our own back-off
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GenerationException(GenerationException.Kind.UPSTREAM_ERROR, "interrupted", e);
+      return null;
     }
   }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A scripted HTTP server on 127.0.0.1 standing in for a model endpoint: each request gets the
@@ -28,6 +30,7 @@ final class LoopbackHttp implements AutoCloseable {
   private final HttpServer server;
   private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
   private volatile Reply last;
+  private final CountDownLatch closed = new CountDownLatch(1);
   final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
   LoopbackHttp(Reply... replies) {
@@ -49,7 +52,8 @@ final class LoopbackHttp implements AutoCloseable {
         last = r;
       }
       try {
-        Thread.sleep(r.delayMillis());
+        // a slow endpoint: holds the reply, but no longer than until the test closes it
+        closed.await(r.delayMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -72,6 +76,7 @@ final class LoopbackHttp implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +26,12 @@ class OpenAiChatClientTest {
   private static final LoopbackHttp.Reply BAD_GATEWAY = LoopbackHttp.Reply.json(502,
       "{\"error\":{\"message\":\"upstream\"}}");
 
-  private static OpenAiChatClient client(LoopbackHttp s, int attempts, Duration timeout) {
+  /** The back-off waits the client asked for; nothing really waits. */
+  private final List<Duration> waits = new ArrayList<>();
+
+  private OpenAiChatClient client(LoopbackHttp s, int attempts, Duration timeout) {
     return new OpenAiChatClient(new OpenAiChatClient.Options(s.baseUrl() + "/v1", "gpt-4o",
-        "sk-test", 300, 0.2, timeout, attempts, 10, 0.0025, 0.01));
+        "sk-test", 300, 0.2, timeout, attempts, 10, 0.0025, 0.01), waits::add);
   }
 
   @Test
@@ -53,6 +58,22 @@ class OpenAiChatClientTest {
     try (LoopbackHttp s = new LoopbackHttp(RATE_LIMITED, BAD_GATEWAY, LoopbackHttp.Reply.json(200, OK))) {
       assertEquals("Report text.", client(s, 3, Duration.ofSeconds(5)).complete(PROMPT).text());
       assertEquals(3, s.requests.size());
+      // equal jitter: attempt n waits between half and all of 10 ms * 2^(n-1)
+      assertEquals(2, waits.size());
+      assertTrue(waits.get(0).toMillis() >= 5 && waits.get(0).toMillis() <= 10, "" + waits);
+      assertTrue(waits.get(1).toMillis() >= 10 && waits.get(1).toMillis() <= 20, "" + waits);
+    }
+  }
+
+  @Test
+  void aLongerRetryAfterIsHonouredUpToTheCap() {
+    LoopbackHttp.Reply askTwoSeconds = new LoopbackHttp.Reply(429,
+        Map.of("Content-Type", "application/json", "Retry-After", "2"), "{\"error\":{}}", 0);
+    LoopbackHttp.Reply askAnHour = new LoopbackHttp.Reply(503,
+        Map.of("Content-Type", "application/json", "Retry-After", "3600"), "{\"error\":{}}", 0);
+    try (LoopbackHttp s = new LoopbackHttp(askTwoSeconds, askAnHour, LoopbackHttp.Reply.json(200, OK))) {
+      assertEquals("Report text.", client(s, 3, Duration.ofSeconds(5)).complete(PROMPT).text());
+      assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(20)), waits);
     }
   }
 
@@ -77,6 +98,7 @@ class OpenAiChatClientTest {
     try (LoopbackHttp s = new LoopbackHttp(LoopbackHttp.Reply.json(401, "{\"error\":{}}"))) {
       assertThrows(GenerationException.class, () -> client(s, 3, Duration.ofSeconds(5)).complete(PROMPT));
       assertEquals(1, s.requests.size());
+      assertTrue(waits.isEmpty());
     }
   }
 
