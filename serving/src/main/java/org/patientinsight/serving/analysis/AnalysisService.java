@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.patientinsight.serving.alert.LowScoreEvent;
 import org.patientinsight.serving.alert.LowScoreNotifier;
 import org.patientinsight.serving.api.AnalysisRequest;
-import org.patientinsight.serving.api.ApiError;
 import org.patientinsight.serving.generate.Generation;
 import org.patientinsight.serving.generate.GenerationException;
 import org.patientinsight.serving.generate.Generator;
@@ -64,10 +63,11 @@ public final class AnalysisService {
     return reportGenerator;
   }
 
+  /** @throws AnalysisRefusedException when the store cannot search in the asked mode */
   public SearchOutcome search(AnalysisRequest req, String requestId) {
     RetrievalMode mode = req.mode() == null ? defaultMode : req.mode();
     if (!retriever.supports(mode)) {
-      throw new ApiError(400, "bad_request", "retrievalMode",
+      throw AnalysisRefusedException.invalid("retrievalMode",
           "retrievalMode " + mode.label() + " needs the local index; this store supports dense only");
     }
     long t0 = System.nanoTime();
@@ -90,7 +90,10 @@ public final class AnalysisService {
     return new SearchOutcome(cases, stats, mode, nanos / 1_000_000);
   }
 
-  /** @throws AnalysisFailedException when the generator fails (the search result rides along) */
+  /**
+   * @throws AnalysisFailedException when the generator fails (the search result rides along)
+   * @throws AnalysisRefusedException when the caller's key holds its maximum of analyses
+   */
   public StoredAnalysis analyse(AnalysisRequest req, Caller caller) {
     // cheap early refusal before retrieval and generation; createWithin decides for good
     if (repository.countOwnedBy(caller.keyId()) >= analysesPerKey) {
@@ -117,10 +120,8 @@ public final class AnalysisService {
     return a;
   }
 
-  private ApiError quotaFull() {
-    return new ApiError(429, "analysis_quota", null, "this key already stores " + analysesPerKey
-        + " analyses; delete some (DELETE /api/v1/analyses/{id}) or wait until older ones "
-        + "pass the retention period", 3600);
+  private AnalysisRefusedException quotaFull() {
+    return AnalysisRefusedException.quotaFull(analysesPerKey);
   }
 
   /** Empty when the analysis does not exist or belongs to another (non-admin) key. */

@@ -1,9 +1,9 @@
 package org.patientinsight.serving.generate;
 
-/** The language model could not produce text; {@link Kind} decides the HTTP status. */
+/** The language model could not produce text; {@link Kind} says why. */
 public final class GenerationException extends RuntimeException {
 
-  /** Why generation failed. TIMEOUT maps to 504, the others to 502. */
+  /** Why generation failed. */
   public enum Kind {
     TIMEOUT("generator_timeout"),
     THROTTLED("generator_throttled"),
@@ -31,9 +31,5 @@ public final class GenerationException extends RuntimeException {
 
   public Kind kind() {
     return kind;
-  }
-
-  public int httpStatus() {
-    return kind == Kind.TIMEOUT ? 504 : 502;
   }
 }

@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.patientinsight.serving.analysis.AnalysisFailedException;
+import org.patientinsight.serving.analysis.AnalysisRefusedException;
 import org.patientinsight.serving.analysis.AnalysisService;
 import org.patientinsight.serving.analysis.Caller;
 import org.patientinsight.serving.api.ApiError;
@@ -161,17 +162,17 @@ public final class ServingServer implements AutoCloseable {
         Views.analysis(service.analyse(parser.analysis(bodies.read(ctx)), caller)))));
     app.get("/api/v1/analyses/{id}", api((ctx, caller) -> json(ctx, 200,
         Views.analysis(service.find(ctx.pathParam("id"), caller)
-            .orElseThrow(ServingServer::unknownAnalysis)))));
+            .orElseThrow(DomainErrors::unknownAnalysis)))));
     app.delete("/api/v1/analyses/{id}", api((ctx, caller) -> {
       if (!service.delete(ctx.pathParam("id"), caller)) {
-        throw unknownAnalysis();
+        throw DomainErrors.unknownAnalysis();
       }
       ctx.status(204);
     }));
     app.post("/api/v1/analyses/{id}/questions", api((ctx, caller) -> {
       String question = parser.question(bodies.read(ctx));
       json(ctx, 200, Views.answer(service.ask(ctx.pathParam("id"), question, caller)
-          .orElseThrow(ServingServer::unknownAnalysis)));
+          .orElseThrow(DomainErrors::unknownAnalysis)));
     }));
     // unknown /api routes still need a key, so route names are no oracle either
     app.before("/api/*", ctx -> {
@@ -180,20 +181,16 @@ public final class ServingServer implements AutoCloseable {
       }
     });
 
-    app.exception(ApiError.class, (e, ctx) -> {
-      if (e.retryAfterSeconds() != null) {
-        ctx.header("Retry-After", e.retryAfterSeconds().toString());
-      }
-      error(ctx, e.status(), e.code(), e.field(), e.getMessage(), null);
-    });
+    app.exception(ApiError.class, (e, ctx) -> apiError(ctx, e));
+    app.exception(AnalysisRefusedException.class, (e, ctx) -> apiError(ctx, DomainErrors.of(e)));
     app.exception(AnalysisFailedException.class, (e, ctx) -> {
       GenerationException g = e.generation();
       Map<String, Object> extra = Views.search(e.search());
-      error(ctx, g.httpStatus(), g.kind().code, null, g.getMessage()
+      error(ctx, DomainErrors.status(g.kind()), g.kind().code, null, g.getMessage()
           + "; the similar cases are returned without a report", extra);
     });
     app.exception(GenerationException.class, (e, ctx) ->
-        error(ctx, e.httpStatus(), e.kind().code, null, e.getMessage(), null));
+        error(ctx, DomainErrors.status(e.kind()), e.kind().code, null, e.getMessage(), null));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("unhandled error on {} (request {})", RouteTemplates.of(ctx.path()),
           (String) ctx.attribute(REQUEST_ID), e);
@@ -258,8 +255,11 @@ public final class ServingServer implements AutoCloseable {
     return presented != null && java.security.MessageDigest.isEqual(metricsTokenHash, presented);
   }
 
-  private static ApiError unknownAnalysis() {
-    return new ApiError(404, "analysis_not_found", "id", "no analysis with this id");
+  private void apiError(Context ctx, ApiError e) {
+    if (e.retryAfterSeconds() != null) {
+      ctx.header("Retry-After", e.retryAfterSeconds().toString());
+    }
+    error(ctx, e.status(), e.code(), e.field(), e.getMessage(), null);
   }
 
   private void error(Context ctx, int status, String code, String field, String message,

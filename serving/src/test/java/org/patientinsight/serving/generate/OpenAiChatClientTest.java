@@ -89,7 +89,6 @@ class OpenAiChatClientTest {
       GenerationException e = assertThrows(GenerationException.class,
           () -> client(s, 2, Duration.ofSeconds(5)).complete(PROMPT));
       assertEquals(GenerationException.Kind.UPSTREAM_ERROR, e.kind());
-      assertEquals(502, e.httpStatus());
     }
   }
 
@@ -103,13 +102,12 @@ class OpenAiChatClientTest {
   }
 
   @Test
-  void aSlowServerTimesOutAs504() {
+  void aSlowServerIsATimeout() {
     try (LoopbackHttp s = new LoopbackHttp(new LoopbackHttp.Reply(200,
         Map.of("Content-Type", "application/json"), OK, 3000))) {
       GenerationException e = assertThrows(GenerationException.class,
           () -> client(s, 1, Duration.ofMillis(600)).complete(PROMPT));
       assertEquals(GenerationException.Kind.TIMEOUT, e.kind());
-      assertEquals(504, e.httpStatus());
       assertTrue(e.getMessage().contains("did not answer"));
     }
   }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.patientinsight.serving.TestServer;
 import org.patientinsight.serving.generate.LanguageModelGenerator;
@@ -55,10 +56,12 @@ class GeneratorFailureApiTest {
 
   @Test
   void slowEndpointGives504() throws Exception {
+    // an endpoint that never answers while the test runs: the client's own 400 ms timeout ends it
+    CountDownLatch testDone = new CountDownLatch(1);
     HttpServer llm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     llm.createContext("/v1/chat/completions", ex -> {
       try {
-        Thread.sleep(2000);
+        testDone.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -76,6 +79,7 @@ class GeneratorFailureApiTest {
       assertEquals("generator_timeout", body.path("error").path("code").asText());
       assertTrue(body.path("similarCases").size() > 0);
     } finally {
+      testDone.countDown();
       llm.stop(0);
     }
   }
