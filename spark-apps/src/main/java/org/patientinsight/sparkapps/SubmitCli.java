@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.patientinsight.sparkapps.cli.PipelineSubmitCommand;
+import org.patientinsight.sparkapps.submit.PollClock;
 import org.patientinsight.sparkapps.submit.SparkApplicationTemplate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,9 +33,14 @@ public final class SubmitCli implements Callable<Integer> {
 
   /** Command line wired to {@code clients}; tests pass a client for a mock API server. */
   public static CommandLine commandLine(Supplier<KubernetesClient> clients) {
+    return commandLine(clients, PollClock.SYSTEM);
+  }
+
+  /** @param clock what {@code --wait} polls on; tests pass one that moves only when it waits */
+  public static CommandLine commandLine(Supplier<KubernetesClient> clients, PollClock clock) {
     SparkApplicationTemplate template = SparkApplicationTemplate.fromClasspath();
     CommandLine cli = new CommandLine(new SubmitCli());
-    cli.addSubcommand(new CommandLine(new PipelineSubmitCommand(clients, template)));
+    cli.addSubcommand(new CommandLine(new PipelineSubmitCommand(clients, template, clock)));
     return cli;
   }
 

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.patientinsight.sparkapps.model.SparkApplication;
 import org.patientinsight.sparkapps.submit.ApplicationNames;
 import org.patientinsight.sparkapps.submit.ApplicationStateWaiter;
+import org.patientinsight.sparkapps.submit.PollClock;
 import org.patientinsight.sparkapps.submit.PipelineApplicationFactory;
 import org.patientinsight.sparkapps.submit.PipelineRequest;
 import org.patientinsight.sparkapps.submit.S3aUri;
@@ -76,10 +77,13 @@ public final class PipelineSubmitCommand implements Callable<Integer> {
 
   private final Supplier<KubernetesClient> clients;
   private final SparkApplicationTemplate template;
+  private final PollClock clock;
 
-  public PipelineSubmitCommand(Supplier<KubernetesClient> clients, SparkApplicationTemplate template) {
+  public PipelineSubmitCommand(Supplier<KubernetesClient> clients, SparkApplicationTemplate template,
+      PollClock clock) {
     this.clients = clients;
     this.template = template;
+    this.clock = clock;
   }
 
   @Override
@@ -98,7 +102,7 @@ public final class PipelineSubmitCommand implements Callable<Integer> {
       if (!waitForCompletion) {
         return ExitCodes.OK;
       }
-      WaitResult result = new ApplicationStateWaiter(client, pollInterval).await(
+      WaitResult result = new ApplicationStateWaiter(client, pollInterval, clock).await(
           request.namespace(), request.name(), timeout,
           (previous, current) -> {
             out.println("state: " + label(current));

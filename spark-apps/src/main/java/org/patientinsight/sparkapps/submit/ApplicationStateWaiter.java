@@ -14,9 +14,15 @@ import org.patientinsight.sparkapps.model.SparkApplication;
 public final class ApplicationStateWaiter {
   private final KubernetesClient client;
   private final Duration pollInterval;
+  private final PollClock clock;
 
   public ApplicationStateWaiter(KubernetesClient client, Duration pollInterval) {
+    this(client, pollInterval, PollClock.SYSTEM);
+  }
+
+  public ApplicationStateWaiter(KubernetesClient client, Duration pollInterval, PollClock clock) {
     this.client = client;
+    this.clock = clock;
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("poll interval must be positive, got " + pollInterval);
     }
@@ -25,13 +31,13 @@ public final class ApplicationStateWaiter {
 
   public WaitResult await(String namespace, String name, Duration timeout, StateListener listener)
       throws InterruptedException {
-    long start = System.nanoTime();
+    long start = clock.nanoTime();
     long deadline = start + timeout.toNanos();
     String seen = null;
     boolean first = true;
     while (true) {
       SparkApplication app = client.resources(SparkApplication.class).inNamespace(namespace).withName(name).get();
-      Duration waited = Duration.ofNanos(System.nanoTime() - start);
+      Duration waited = Duration.ofNanos(clock.nanoTime() - start);
       if (app == null) {
         return new WaitResult(WaitOutcome.DISAPPEARED, seen, null, waited);
       }
@@ -47,11 +53,11 @@ public final class ApplicationStateWaiter {
       if (ApplicationState.FAILED.equals(state)) {
         return new WaitResult(WaitOutcome.FAILED, state, app.getStatus().getApplicationState().getErrorMessage(), waited);
       }
-      long remaining = deadline - System.nanoTime();
+      long remaining = deadline - clock.nanoTime();
       if (remaining <= 0) {
-        return new WaitResult(WaitOutcome.TIMED_OUT, state, null, Duration.ofNanos(System.nanoTime() - start));
+        return new WaitResult(WaitOutcome.TIMED_OUT, state, null, Duration.ofNanos(clock.nanoTime() - start));
       }
-      Thread.sleep(Math.max(1, Math.min(pollInterval.toMillis(), remaining / 1_000_000)));
+      clock.sleep(Duration.ofMillis(Math.max(1, Math.min(pollInterval.toMillis(), remaining / 1_000_000))));
     }
   }
 }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.patientinsight.sparkapps.SubmitCli;
 import org.patientinsight.sparkapps.model.ApplicationState;
 import org.patientinsight.sparkapps.model.SparkApplication;
+import org.patientinsight.sparkapps.submit.FakePollClock;
 import org.patientinsight.sparkapps.submit.MockKubernetes;
 import org.patientinsight.sparkapps.submit.StatusUpdates;
 import picocli.CommandLine;
@@ -27,6 +29,7 @@ class SubmitCliTest {
   private NamespacedKubernetesClient observer;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
+  private final FakePollClock clock = new FakePollClock();
 
   @BeforeEach
   void start() {
@@ -41,7 +44,7 @@ class SubmitCliTest {
   }
 
   private int run(String... args) {
-    CommandLine cli = SubmitCli.commandLine(mock::client);
+    CommandLine cli = SubmitCli.commandLine(mock::client, clock);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
@@ -82,14 +85,14 @@ class SubmitCliTest {
   }
 
   @Test
-  void waitPrintsEachStateAndExitsZeroOnCompleted() throws Exception {
+  void waitPrintsEachStateAndExitsZeroOnCompleted() {
     assertEquals(ExitCodes.OK, waitWhileOperatorMovesTo(ApplicationState.COMPLETED));
     assertEquals(List.of("(none yet)", "SUBMITTED", "RUNNING", "COMPLETED"), printedStates());
     assertTrue(out.toString().contains("COMPLETED after"), out.toString());
   }
 
   @Test
-  void waitExitsOneOnFailedWithTheOperatorsMessage() throws Exception {
+  void waitExitsOneOnFailedWithTheOperatorsMessage() {
     assertEquals(ExitCodes.APPLICATION_FAILED, waitWhileOperatorMovesTo(ApplicationState.FAILED));
     assertEquals(List.of("(none yet)", "SUBMITTED", "RUNNING", "FAILED"), printedStates());
     assertTrue(err.toString().contains("FAILED after") && err.toString().contains("driver exited with 1"), err.toString());
@@ -99,41 +102,26 @@ class SubmitCliTest {
     return out.toString().lines().filter(l -> l.startsWith("state: ")).map(l -> l.substring(7)).toList();
   }
 
-  /** Plays the operator: each state is written only once the CLI has printed the one before. */
-  private int waitWhileOperatorMovesTo(String last) throws Exception {
+  /**
+   * Plays the operator while the CLI waits between polls: each state is written only once the
+   * CLI has printed the one before.
+   */
+  private int waitWhileOperatorMovesTo(String last) {
     String input = "s3a://data/raw/" + last + ".csv";
     assertEquals(0, run("pipeline", "--input", input, "--namespace", NS));
     String name = apps().get(0).getMetadata().getName();
-    Thread operator = new Thread(() -> {
-      try (NamespacedKubernetesClient c = mock.client()) {
-        String previous = "(none yet)";
-        for (String state : List.of(ApplicationState.SUBMITTED, ApplicationState.RUNNING, last)) {
-          if (!awaitPrinted("state: " + previous)) {
-            return;
-          }
-          StatusUpdates.setState(c, NS, name, state, ApplicationState.FAILED.equals(state) ? "driver exited with 1" : null);
-          previous = state;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    List<String> script = List.of(ApplicationState.SUBMITTED, ApplicationState.RUNNING, last);
+    int[] next = {0};
+    clock.duringWait(() -> {
+      String previous = next[0] == 0 ? "(none yet)" : script.get(next[0] - 1);
+      if (next[0] < script.size() && out.toString().lines().anyMatch(("state: " + previous)::equals)) {
+        String state = script.get(next[0]++);
+        StatusUpdates.setState(observer, NS, name, state,
+            ApplicationState.FAILED.equals(state) ? "driver exited with 1" : null);
       }
     });
-    operator.start();
-    int code = run("pipeline", "--input", input, "--namespace", NS, "--wait", "--timeout", "20s",
+    return run("pipeline", "--input", input, "--namespace", NS, "--wait", "--timeout", "20s",
         "--poll-interval", "20ms");
-    operator.join(5000);
-    return code;
-  }
-
-  private boolean awaitPrinted(String line) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (out.toString().lines().anyMatch(line::equals)) {
-        return true;
-      }
-      Thread.sleep(5);
-    }
-    return false;
   }
 
   @Test
@@ -141,6 +129,8 @@ class SubmitCliTest {
     int code = run("pipeline", "--input", "s3a://data/raw/slow.csv", "--namespace", NS, "--wait",
         "--timeout", "300ms", "--poll-interval", "20ms");
     assertEquals(ExitCodes.TIMED_OUT, code);
+    assertEquals(Duration.ofMillis(300), clock.waited(), "polled every 20 ms until the timeout");
+    assertTrue(clock.waits().stream().allMatch(Duration.ofMillis(20)::equals), "" + clock.waits());
     assertTrue(err.toString().contains("timed out after"), err.toString());
     assertTrue(err.toString().contains("it keeps running on the cluster"), err.toString());
   }

@@ -10,11 +10,7 @@ import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,33 +104,25 @@ class SubmitterAndWaiterMockServerTest {
             "driver container failed with ExitCode: 1", WaitOutcome.FAILED));
   }
 
-  /** Moves the application through {@code states}, each after the waiter has reported the previous one. */
+  /**
+   * Moves the application through {@code states}, each after the waiter has reported the
+   * previous one; the "operator" acts while the waiter waits between polls (a fake clock).
+   */
   private List<String> runThrough(List<String> states, String error, WaitOutcome expected) throws Exception {
     SparkApplication app = app("s3a://bucket/raw/" + states.get(states.size() - 1) + ".csv");
     new SparkApplicationSubmitter(client).submit(app);
     String name = app.getMetadata().getName();
-    BlockingQueue<String> observed = new LinkedBlockingQueue<>();
-    List<String> changes = Collections.synchronizedList(new ArrayList<>());
-    Thread operator = new Thread(() -> {
-      try (NamespacedKubernetesClient operatorClient = mock.client()) {
-        observed.poll(5, TimeUnit.SECONDS); // initial observation, no state yet
-        for (String state : states) {
-          StatusUpdates.setState(operatorClient, NS, name, state, ApplicationState.FAILED.equals(state) ? error : null);
-          if (!state.equals(observed.poll(5, TimeUnit.SECONDS))) {
-            return;
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    List<String> changes = new ArrayList<>();
+    int[] next = {0};
+    FakePollClock clock = new FakePollClock().duringWait(() -> {
+      // the waiter has reported one observation per state written so far, plus the first
+      if (next[0] < states.size() && changes.size() == next[0] + 1) {
+        String state = states.get(next[0]++);
+        StatusUpdates.setState(client, NS, name, state, ApplicationState.FAILED.equals(state) ? error : null);
       }
     });
-    operator.start();
-    WaitResult result = new ApplicationStateWaiter(client, POLL).await(NS, name, Duration.ofSeconds(20),
-        (previous, current) -> {
-          changes.add(current == null ? "(none)" : current);
-          observed.add(current == null ? "(none)" : current);
-        });
-    operator.join(5000);
+    WaitResult result = new ApplicationStateWaiter(client, POLL, clock).await(NS, name, Duration.ofSeconds(20),
+        (previous, current) -> changes.add(current == null ? "(none)" : current));
     assertEquals(expected, result.outcome());
     assertEquals(states.get(states.size() - 1), result.lastState());
     if (expected == WaitOutcome.FAILED) {
@@ -151,13 +139,15 @@ class SubmitterAndWaiterMockServerTest {
     new SparkApplicationSubmitter(client).submit(app);
     StatusUpdates.setState(client, NS, app.getMetadata().getName(), ApplicationState.RUNNING, null);
     List<String> changes = new ArrayList<>();
-    WaitResult result = new ApplicationStateWaiter(client, POLL).await(NS, app.getMetadata().getName(),
+    FakePollClock clock = new FakePollClock();
+    WaitResult result = new ApplicationStateWaiter(client, POLL, clock).await(NS, app.getMetadata().getName(),
         Duration.ofMillis(300), (previous, current) -> changes.add(current));
     assertEquals(WaitOutcome.TIMED_OUT, result.outcome());
     assertEquals(ApplicationState.RUNNING, result.lastState());
     assertEquals(List.of(ApplicationState.RUNNING), changes, "one observation, no spurious changes");
-    assertTrue(result.waited().compareTo(Duration.ofMillis(300)) >= 0, "waited " + result.waited());
-    assertTrue(result.waited().compareTo(Duration.ofSeconds(5)) < 0, "waited " + result.waited());
+    // polled every 10 ms until exactly the timeout, and reports what it waited
+    assertEquals(30, clock.waits().size());
+    assertEquals(Duration.ofMillis(300), result.waited());
   }
 
   @Test
@@ -165,8 +155,8 @@ class SubmitterAndWaiterMockServerTest {
     SparkApplication app = app("s3a://bucket/raw/deleted.csv");
     new SparkApplicationSubmitter(client).submit(app);
     StatusUpdates.setState(client, NS, app.getMetadata().getName(), ApplicationState.RUNNING, null);
-    WaitResult result = new ApplicationStateWaiter(client, POLL).await(NS, app.getMetadata().getName(),
-        Duration.ofSeconds(10), (previous, current) -> client.resources(SparkApplication.class).inNamespace(NS)
+    WaitResult result = new ApplicationStateWaiter(client, POLL, new FakePollClock()).await(NS,
+        app.getMetadata().getName(), Duration.ofSeconds(10), (previous, current) -> client.resources(SparkApplication.class).inNamespace(NS)
             .withName(app.getMetadata().getName()).delete());
     assertEquals(WaitOutcome.DISAPPEARED, result.outcome());
     assertEquals(ApplicationState.RUNNING, result.lastState());
