@@ -73,6 +73,14 @@ public final class WarehouseLayout {
     return child("drift/embedding-baselines");
   }
 
+  /**
+   * The warehouse lease's directory, {@code <root>/_lease}: one create-only file per
+   * generation. The {@code _} prefix keeps it out of the table listing ({@code sql}).
+   */
+  public String lease() {
+    return child("_lease");
+  }
+
   /** The local vector index's default directory, {@code <root>/vector_index}. */
   public String vectorIndex() {
     return child("vector_index");

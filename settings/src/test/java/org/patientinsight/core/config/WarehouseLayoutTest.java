@@ -22,6 +22,7 @@ class WarehouseLayoutTest {
     assertEquals("s3a://lake/warehouse/drift/baselines", s3.driftBaselines());
     assertEquals("s3a://lake/warehouse/drift/embedding-baselines", s3.embeddingBaselines());
     assertEquals("s3a://lake/warehouse/vector_index", s3.vectorIndex());
+    assertEquals("s3a://lake/warehouse/_lease", s3.lease());
     assertEquals("s3a://lake/warehouse/analyses", s3.analyses());
     assertFalse(s3.isLocal());
 
