@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real S3-compatible server (S3Proxy over an in-memory jclouds store) on 127.0.0.1, speaking
+ * A real S3-compatible server (S3Proxy over its in-memory nio2 store, which honours conditional
+ * writes such as {@code If-None-Match: *}) on 127.0.0.1, speaking
  * the S3 REST protocol with V2/V4 signatures, for the S3A path of the jobs. It runs as its own
  * JVM: S3Proxy's jclouds needs an older Gson than the one our embedder's tokenizer brings.
  */
@@ -44,7 +45,7 @@ public final class LocalS3 implements AutoCloseable {
         "s3proxy.authorization=aws-v2-or-v4",
         "s3proxy.identity=" + ACCESS_KEY,
         "s3proxy.credential=" + SECRET_KEY,
-        "jclouds.provider=transient",
+        "jclouds.provider=transient-nio2",
         "jclouds.identity=local",
         "jclouds.credential=local",
         ""));
