@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.udf;
 
+import java.util.List;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
 import org.apache.spark.ml.linalg.SparseVector;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.patientinsight.contract.CasesTable;
+import org.patientinsight.quality.deequ.ScalaInterop;
 
 /**
  * Near-duplicate notes: MLlib {@link MinHashLSH} signatures of the notes' shingle sets
@@ -53,10 +55,12 @@ public final class NearDuplicateFinder {
         .setInputCol(NoteShingles.FEATURES).setOutputCol("_hashes").fit(shingled);
     int b = bands;
     int r = rows;
-    UserDefinedFunction keys = udf((UDF1<scala.collection.Seq<Vector>, long[]>) hashes -> {
+    // Spark hands an array column to a UDF as a Scala Seq; ScalaInterop turns it into a List.
+    UserDefinedFunction keys = udf((UDF1<scala.collection.Seq<Vector>, long[]>) seq -> {
+      List<Vector> hashes = ScalaInterop.list(seq);
       double[] h = new double[hashes.size()];
       for (int i = 0; i < h.length; i++) {
-        h[i] = hashes.apply(i).apply(0);
+        h[i] = hashes.get(i).apply(0);
       }
       return BandKeys.of(h, b, r);
     }, DataTypes.createArrayType(DataTypes.LongType, false));
@@ -64,8 +68,7 @@ public final class NearDuplicateFinder {
         .select(col(UID), col("probe"), posexplode(keys.apply(col("_hashes"))).as(new String[] {"band", "key"}));
     Dataset<Row> probe = banded.filter(col("probe")).select(col(UID).as("p_uid"), col("band"), col("key"));
     Dataset<Row> any = banded.select(col(UID).as("o_uid"), col("band"), col("key"));
-    Dataset<Row> candidates = probe.join(any, scala.collection.JavaConverters.asScalaBuffer(
-            java.util.List.of("band", "key")).toSeq())
+    Dataset<Row> candidates = probe.join(any, ScalaInterop.seq("band", "key"))
         .filter(col("p_uid").notEqual(col("o_uid")))
         .select(least(col("p_uid"), col("o_uid")).as("uid_a"), greatest(col("p_uid"), col("o_uid")).as("uid_b"))
         .distinct();

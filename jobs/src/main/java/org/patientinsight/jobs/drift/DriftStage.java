@@ -15,6 +15,7 @@ import org.patientinsight.contract.DriftReportsTable;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
+import org.patientinsight.quality.deequ.ScalaInterop;
 import org.patientinsight.quality.drift.AgeBins;
 import org.patientinsight.quality.drift.AgeHistogramAggregator;
 import org.patientinsight.quality.drift.AgeHistograms;
@@ -140,7 +141,7 @@ public final class DriftStage {
         asDouble(m.get("js")), asDouble(m.get("mean_shift_years")), asDouble(m.get("median_shift_years")),
         asDouble(m.get("missing_share_batch")), asDouble(m.get("missing_share_baseline")),
         Boolean.TRUE.equals(m.get("alert")), Boolean.TRUE.equals(m.get("warning")),
-        scala.collection.JavaConverters.asScalaBuffer(List.copyOf(r.reasons())).toList(), r.toJsonString(),
+        ScalaInterop.seq(r.reasons()), r.toJsonString(),
         asDouble(m.get("wasserstein_norm")), asDouble(m.get("female_share_change")),
         asDouble(m.get("age_completeness_change")), asDouble(m.get("sex_completeness_change")), null, null, null);
     return appendReportRow(ctx, row);

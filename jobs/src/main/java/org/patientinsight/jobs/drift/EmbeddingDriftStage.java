@@ -23,6 +23,7 @@ import org.patientinsight.contract.EmbeddingsTable;
 import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
+import org.patientinsight.quality.deequ.ScalaInterop;
 import org.patientinsight.quality.drift.ClusterShift;
 import org.patientinsight.quality.drift.EmbeddingDriftPolicy;
 import org.patientinsight.quality.drift.EmbeddingDriftReport;
@@ -94,8 +95,7 @@ public final class EmbeddingDriftStage {
         Dataset<Row> written = ctx.spark().read().format("delta").load(ctx.tablePath(CasesTable.NAME))
             .filter(col(CasesTable.RUN_ID).equalTo(lit(ctx.runId())))
             .select(CasesTable.PATIENT_UID, CasesTable.CONTENT_HASH);
-        batch = batch.join(written, scala.collection.JavaConverters.asScalaBuffer(
-            List.of(CasesTable.PATIENT_UID, CasesTable.CONTENT_HASH)).toSeq());
+        batch = batch.join(written, ScalaInterop.seq(CasesTable.PATIENT_UID, CasesTable.CONTENT_HASH));
       }
       report = compare(existing.get(), batch, batchOnly ? "batch" : "table", policy);
     }
@@ -192,7 +192,7 @@ public final class EmbeddingDriftStage {
         r.baselineRef(), version,
         TableVersions.versionOf(ctx.spark(), ctx.tablePath(EmbeddingsTable.NAME)), r.nBatch(), r.nBaseline(),
         null, null, null, null, null, null, null, null, r.alert(), r.warning(),
-        scala.collection.JavaConverters.asScalaBuffer(List.copyOf(r.reasons())).toList(), r.toJson().toString(),
+        ScalaInterop.seq(r.reasons()), r.toJson().toString(),
         null, null, null, null, num(m.get("domain_auc")), num(m.get("cluster_psi")), num(m.get("centroid_cosine_max")));
     return DriftStage.appendReportRow(ctx, row);
   }

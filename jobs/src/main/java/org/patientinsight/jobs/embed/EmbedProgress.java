@@ -7,6 +7,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.util.LongAccumulator;
+import org.patientinsight.quality.deequ.ScalaInterop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +46,8 @@ final class EmbedProgress extends SparkListener implements AutoCloseable {
 
   @Override
   public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
-    for (scala.Tuple4<Object, Object, Object, scala.collection.Seq<AccumulableInfo>> task
-        : scala.collection.JavaConverters.seqAsJavaList(update.accumUpdates())) {
-      for (AccumulableInfo info : scala.collection.JavaConverters.seqAsJavaList(task._4())) {
+    for (var task : ScalaInterop.list(update.accumUpdates())) {
+      for (AccumulableInfo info : ScalaInterop.list(task._4())) {
         if (info.id() == embedded.id() && info.update().isDefined() && info.update().get() instanceof Number n) {
           running.put((Long) task._1(), n.longValue());
         }

@@ -22,6 +22,7 @@ import org.patientinsight.contract.EmbeddingsTable;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
+import org.patientinsight.quality.deequ.ScalaInterop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,7 @@ public final class EmbedStage {
           .filter(col(EmbeddingsTable.MODEL_ID).equalTo(lit(modelId)))
           .select(EmbeddingsTable.PATIENT_UID, EmbeddingsTable.CONTENT_HASH);
       changed = changed.join(current,
-          UsingColumns.of(EmbeddingsTable.PATIENT_UID, EmbeddingsTable.CONTENT_HASH), "left_anti");
+          ScalaInterop.seq(EmbeddingsTable.PATIENT_UID, EmbeddingsTable.CONTENT_HASH), "left_anti");
     }
     Column hasNote = col(CasesTable.NOTE).isNotNull().and(length(col(CasesTable.NOTE)).gt(0));
     EmbedBacklog backlog = countBacklog(spark, changed, hasNote, haveEmbeddings, embeddingsPath);
@@ -149,7 +150,7 @@ public final class EmbedStage {
     if (haveEmbeddings) {
       Dataset<Row> known = spark.read().format("delta").load(embeddingsPath)
           .select(col(EmbeddingsTable.PATIENT_UID)).distinct().withColumn("known", lit(true));
-      flagged = flagged.join(known, UsingColumns.of(EmbeddingsTable.PATIENT_UID), "left");
+      flagged = flagged.join(known, ScalaInterop.seq(EmbeddingsTable.PATIENT_UID), "left");
       replacing = col("has_note").and(col("known").isNotNull());
     }
     Row counts = flagged.agg(count(lit(1)),

@@ -20,6 +20,7 @@ import org.patientinsight.core.vector.VectorRecord;
 import org.patientinsight.jobs.run.JobFailure;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.tables.TableVersions;
+import org.patientinsight.quality.deequ.ScalaInterop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,9 +99,9 @@ public final class SyncStage {
         .select(UID, HASH, MODEL, EMBEDDED_AT, EmbeddingsTable.VECTOR);
     Dataset<Row> live = cases.select(UID, HASH, CasesTable.PMID, CasesTable.TITLE, CasesTable.AGE_YEARS,
             CasesTable.GENDER, CasesTable.NOTE)
-        .join(current, UsingColumns.of(UID, HASH));
+        .join(current, ScalaInterop.seq(UID, HASH));
     long notEmbedded = cases.select(UID, HASH)
-        .join(current.select(UID, HASH), UsingColumns.of(UID, HASH), "left_anti").count();
+        .join(current.select(UID, HASH), ScalaInterop.seq(UID, HASH), "left_anti").count();
     if (notEmbedded > 0) {
       LOG.warn("[{}] {} case(s) have no current embedding and are not synced; run 'embed'",
           ctx.runId(), notEmbedded);
@@ -111,7 +112,7 @@ public final class SyncStage {
     Dataset<Row> keys = live.select(UID, HASH, MODEL, EMBEDDED_AT);
     if (!fullResync) {
       keys = keys.join(ledger.confirmed().select(UID, HASH, MODEL, EMBEDDED_AT),
-          UsingColumns.of(vectorKey), "left_anti");
+          ScalaInterop.seq(vectorKey), "left_anti");
     }
     keys = keys.persist(StorageLevel.MEMORY_AND_DISK());
     long upserted = 0;
@@ -120,7 +121,7 @@ public final class SyncStage {
       if (toPush > 0) {
         LOG.info("[{}] upserting {} vector(s) to the {} store", ctx.runId(), toPush, store.name());
         ledger.markPending(keys);
-        upserted = push(store, keys.join(live, UsingColumns.of(vectorKey)), toPush,
+        upserted = push(store, keys.join(live, ScalaInterop.seq(vectorKey)), toPush,
             chunkSize, snippetChars);
         ledger.confirm(keys);
       }
@@ -141,7 +142,7 @@ public final class SyncStage {
 
   /** Deletes from the store the ids it may hold whose case is gone; returns how many. */
   private long deleteGone(OpenedStore store, SyncLedger ledger, Dataset<Row> caseIds) {
-    Dataset<Row> gone = ledger.all().select(UID).join(caseIds, UsingColumns.of(UID), "left_anti")
+    Dataset<Row> gone = ledger.all().select(UID).join(caseIds, ScalaInterop.seq(UID), "left_anti")
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long n = gone.count();
@@ -167,7 +168,7 @@ public final class SyncStage {
   /** Drops embeddings of cases that are gone (they would never be looked at again). */
   private static void forgetGoneEmbeddings(SparkSession spark, String path, Dataset<Row> embeddings,
       Dataset<Row> caseIds) {
-    Dataset<Row> gone = embeddings.select(UID).join(caseIds, UsingColumns.of(UID), "left_anti");
+    Dataset<Row> gone = embeddings.select(UID).join(caseIds, ScalaInterop.seq(UID), "left_anti");
     if (gone.isEmpty()) {
       return;
     }

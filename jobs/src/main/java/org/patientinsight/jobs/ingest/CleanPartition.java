@@ -12,11 +12,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.patientinsight.contract.NoteLengthRule;
 import org.patientinsight.contract.QuarantineCode;
+import org.patientinsight.quality.deequ.ScalaInterop;
 import org.patientinsight.udfs.CaseCleaner;
 import org.patientinsight.udfs.CleanedCase;
 import org.patientinsight.udfs.QuarantineReason;
 import org.patientinsight.udfs.RawCase;
-import scala.collection.JavaConverters;
 
 /**
  * The Spark edge of cleaning: turns each raw row into a staged row with the pure-Java
@@ -82,18 +82,14 @@ final class CleanPartition implements MapPartitionsFunction<Row, Row> {
     }
     return RowFactory.create(StagedColumns.KIND_CASE, seq, source,
         c.patientUid(), c.pmid(), c.title(), c.note(), c.ageYears(), c.ageSource(), c.gender(),
-        c.genderSource(), scalaMap(c.relevantArticles()), scalaMap(c.similarPatients()),
+        c.genderSource(), ScalaInterop.mapView(c.relevantArticles()), ScalaInterop.mapView(c.similarPatients()),
         c.noteChars(), c.contentHash(), null, null);
   }
 
   private static Row quarantine(long seq, String source, String uid, List<Row> reasons, String raw) {
     return RowFactory.create(StagedColumns.KIND_QUARANTINE, seq, source, uid,
         null, null, null, null, null, null, null, null, null, null, null,
-        JavaConverters.asScalaBuffer(reasons).toList(), raw);
-  }
-
-  private static scala.collection.Map<String, Integer> scalaMap(Map<String, Integer> m) {
-    return m == null ? null : JavaConverters.mapAsScalaMap(m);
+        ScalaInterop.seq(reasons), raw);
   }
 
   private static String blankToNull(String s) {

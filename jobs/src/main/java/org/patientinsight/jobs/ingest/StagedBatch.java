@@ -18,6 +18,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.patientinsight.contract.CasesTable;
 import org.patientinsight.contract.NoteLengthRule;
 import org.patientinsight.contract.QuarantineTable;
+import org.patientinsight.quality.deequ.ScalaInterop;
 
 /**
  * A cleaned batch, held in Spark until published: the cases offered to the table (one per
@@ -78,8 +79,7 @@ public final class StagedBatch implements AutoCloseable {
         .filter(col("_rank").gt(1))
         .select(col(uid), col(StagedColumns.SEQ));
     Dataset<Row> latest = caseRows
-        .join(superseded, scala.collection.JavaConverters.asScalaBuffer(
-            List.of(uid, StagedColumns.SEQ)).toSeq(), "left_anti")
+        .join(superseded, ScalaInterop.seq(uid, StagedColumns.SEQ), "left_anti")
         .select(inTableOrder(CasesTable.SCHEMA,
             Map.of(CasesTable.RUN_ID, lit(runId), CasesTable.INGESTED_AT, lit(now))));
     long caseCount = latest.count();

@@ -39,6 +39,7 @@ import org.patientinsight.jobs.sample.SampleGenerator;
 import org.patientinsight.jobs.sample.SampleSpec;
 import org.patientinsight.jobs.spark.SparkSessions;
 import org.patientinsight.jobs.tables.Tables;
+import org.patientinsight.quality.deequ.ScalaInterop;
 import org.patientinsight.quality.drift.EmbeddingDriftReport;
 
 /**
@@ -219,7 +220,7 @@ public final class DriftBenchmark {
           f.add((float) (x / Math.sqrt(norm)));
         }
         out.add(RowFactory.create(uid, c.title(), note, "h-" + uid, runId, from,
-            scala.collection.JavaConverters.asScalaBuffer(f).toSeq()));
+            ScalaInterop.seq(f)));
         prevUid = uid;
         prevNote = c.patient();
       }

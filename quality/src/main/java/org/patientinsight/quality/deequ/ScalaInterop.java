@@ -8,7 +8,11 @@ import scala.Option;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
-/** Conversions Deequ needs from Java (Scala 2.12 collections and Options). */
+/**
+ * The one place Java turns into Scala collections and back: Deequ's API here in quality, and the few
+ * Spark calls in jobs that want a Scala Seq or Map (join's using-columns, rows with array and map
+ * columns, listener events). No other class in the tree converts.
+ */
 public final class ScalaInterop {
   private ScalaInterop() {}
 
@@ -23,6 +27,17 @@ public final class ScalaInterop {
   /** A Scala immutable Seq (a List) with the given elements. */
   public static <T> Seq<T> seq(List<T> values) {
     return JavaConverters.asScalaBufferConverter(new ArrayList<>(values)).asScala().toList();
+  }
+
+  /** A Scala immutable Seq of the given elements (e.g. the using-columns of Spark's {@code join}). */
+  @SafeVarargs
+  public static <T> Seq<T> seq(T... values) {
+    return seq(List.of(values));
+  }
+
+  /** A live Scala view of a Java map (order kept), e.g. for a MapType value in a Row; null stays null. */
+  public static <K, V> scala.collection.Map<K, V> mapView(Map<K, V> values) {
+    return values == null ? null : JavaConverters.mapAsScalaMapConverter(values).asScala();
   }
 
   public static <T> scala.collection.immutable.List<T> emptyList() {
