@@ -33,6 +33,7 @@ import org.patientinsight.jobs.run.RunTracking;
 import org.patientinsight.jobs.run.StageResult;
 import org.patientinsight.jobs.run.Verdict;
 import org.patientinsight.jobs.spark.SparkSessions;
+import org.patientinsight.jobs.tables.Rollback;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -98,6 +99,7 @@ abstract class BatchCommand implements Callable<Integer> {
     SparkSession spark = null;
     RunContext ctx = null;
     Lineage lineage = null;
+    Rollback rollback = null;
     Verdict verdict;
     try {
       spark = SparkSessions.getOrCreate("patient-insight " + command, common.sparkConf);
@@ -110,7 +112,10 @@ abstract class BatchCommand implements Callable<Integer> {
         t.printStackTrace();
       }
       if (ctx != null) {
-        ctx.versions().rollBack();
+        rollback = ctx.versions().rollBack();
+        if (rollback.leftLine() != null) { // loudly: a table this run could not undo
+          verdict = new Verdict(RunStatus.FAILED, verdict.message() + "; " + rollback.leftLine());
+        }
       }
     } finally {
       if (lineage != null) {
@@ -129,6 +134,9 @@ abstract class BatchCommand implements Callable<Integer> {
     }
     if (lineage != null) {
       record = record.withSection("lineage", lineage.section());
+    }
+    if (rollback != null) {
+      record = record.withSection("rollback", rollback.section());
     }
     Map<String, Object> resources = new LinkedHashMap<>();
     resources.put("peak_rss_mib", ProcessMemory.peakRssMib());

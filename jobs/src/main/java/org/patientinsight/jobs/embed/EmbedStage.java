@@ -59,6 +59,7 @@ public final class EmbedStage {
       throw new JobFailure("no cases table at " + casesPath + "; run 'ingest' or 'pipeline' first");
     }
     String embeddingsPath = ctx.tablePath(EmbeddingsTable.NAME);
+    ctx.versions().remember(embeddingsPath); // a failed run takes its vectors back with its cases
     boolean haveEmbeddings = TableVersions.versionOf(spark, embeddingsPath) >= 0;
     EmbedSettings embed = EmbedSettings.from(ctx.settings());
     String modelId = embed.modelId(); // another model's vectors count as missing: re-embedded

@@ -8,8 +8,10 @@ import org.patientinsight.jobs.tables.TableVersions;
 
 /**
  * Opening the two tables of the embed/sync stages ({@code embeddings} and {@code vector_sync},
- * declared in the case contract). Neither is rolled back with a failed run: a vector stays
- * valid whatever happens to the run that made it, and the ledger records what a store holds.
+ * declared in the case contract). A failed run restores {@code embeddings} with its cases (its
+ * own commits only); {@code vector_sync} is never rolled back: it records what a store may hold,
+ * and a store cannot be restored, so the next sync deletes what the ledger holds for cases
+ * that are gone and re-pushes what it does not hold at the current content hash.
  */
 public final class EmbeddingTables {
   private EmbeddingTables() {}

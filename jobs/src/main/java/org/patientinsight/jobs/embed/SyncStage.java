@@ -68,6 +68,9 @@ public final class SyncStage {
       throw new JobFailure("no cases table at " + casesPath + "; run 'ingest' or 'pipeline' first");
     }
     String embeddingsPath = ctx.tablePath(EmbeddingsTable.NAME);
+    // embeddings are rolled back with a failed run; vector_sync is not: it records what the store
+    // holds, which no Delta restore can undo, and the next sync heals the store from it
+    ctx.versions().remember(embeddingsPath);
     EmbeddingTables.createIfMissing(spark, embeddingsPath, EmbeddingsTable.SCHEMA);
     String ledgerPath = ctx.tablePath(VectorSyncTable.NAME);
     SyncLedger ledger = new SyncLedger(spark, ledgerPath, store.ledgerKey(), ctx.runId());

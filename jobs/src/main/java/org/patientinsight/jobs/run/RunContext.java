@@ -3,6 +3,7 @@ package org.patientinsight.jobs.run;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.patientinsight.core.config.Settings;
+import org.patientinsight.jobs.tables.CommitMarker;
 import org.patientinsight.jobs.tables.TableVersions;
 import org.patientinsight.jobs.tables.Tables;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ public final class RunContext {
     this.spark = spark;
     this.settings = settings;
     this.id = id;
-    this.versions = new TableVersions(spark);
+    // every commit from here on carries the run id, so a rollback can tell its own versions
+    this.versions = new TableVersions(spark, CommitMarker.tagSession(spark, id.runId()));
   }
 
   public SparkSession spark() {
