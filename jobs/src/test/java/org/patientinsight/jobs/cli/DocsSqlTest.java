@@ -43,9 +43,9 @@ class DocsSqlTest {
   static void buildWarehouse() throws Exception {
     SharedSpark.get();
     cli = new CliRun(dir);
-    JsonNode first = cli.run("pipeline", "n1", "--input", sample("first.csv", 30, 31).toString());
+    JsonNode first = cli.run(0, "pipeline", "n1", "--input", sample("first.csv", 30, 31).toString());
     assertEquals("SUCCEEDED", first.path("status").asText(), first.toString());
-    JsonNode second = cli.run("pipeline", "n2", "--input", sample("second.csv", 30, 32).toString());
+    JsonNode second = cli.run(0, "pipeline", "n2", "--input", sample("second.csv", 30, 32).toString());
     assertEquals("SUCCEEDED", second.path("status").asText(), second.toString());
   }
 

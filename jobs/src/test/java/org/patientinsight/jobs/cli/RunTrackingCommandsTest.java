@@ -34,7 +34,7 @@ class RunTrackingCommandsTest {
     Path input = new RawCsv()
         .row("3000001-1", RawCsv.note(30, "F", "A case."), "[[30.0, 'year']]", "F")
         .write(dir.resolve("in/a.csv"));
-    JsonNode ingest = cli.run("ingest", "t1", "--input", input.toString());
+    JsonNode ingest = cli.run(0, "ingest", "t1", "--input", input.toString());
     assertEquals("SUCCEEDED", ingest.path("status").asText(), ingest.toString());
     assertEquals(cli.warehouse().toAbsolutePath().normalize().toString(), ingest.path("warehouse").asText());
     Path mlruns = dir.resolve("mlruns");
@@ -47,7 +47,7 @@ class RunTrackingCommandsTest {
         Files.readString(runs.get(0).resolve("params/warehouse")).strip());
     assertEquals(input.toAbsolutePath().toString(), Files.readString(runs.get(0).resolve("params/input")).strip());
 
-    JsonNode export = cli.run("export", "t2", "--table", "cases", "--out", dir.resolve("out.csv").toString());
+    JsonNode export = cli.run(0, "export", "t2", "--table", "cases", "--out", dir.resolve("out.csv").toString());
     assertEquals("SUCCEEDED", export.path("status").asText(), export.toString());
     assertEquals("none", export.path("tracking").path("backend").asText());
     assertEquals(1, runFolders(mlruns).size(), "export leaves no MLflow run");

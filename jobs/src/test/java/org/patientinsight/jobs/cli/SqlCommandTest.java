@@ -43,9 +43,9 @@ class SqlCommandTest {
     Path second = new RawCsv()
         .row("2000002-1", RawCsv.note(40, "M", "Third case."), "[[40.0, 'year']]", "M")
         .write(dir.resolve("in/b.csv"));
-    JsonNode a = cli.run("ingest", "s1", "--input", first.toString());
+    JsonNode a = cli.run(0, "ingest", "s1", "--input", first.toString());
     assertEquals("SUCCEEDED", a.path("status").asText(), a.toString());
-    JsonNode b = cli.run("ingest", "s2", "--input", second.toString());
+    JsonNode b = cli.run(0, "ingest", "s2", "--input", second.toString());
     assertEquals("SUCCEEDED", b.path("status").asText(), b.toString());
   }
 

@@ -70,7 +70,7 @@ class DriftPipelineTest {
     String hook = "alerts.webhook.url=http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook";
     String[] fast = {"--set", hook, "--set", "vector.store=none"};
 
-    JsonNode base = cli.run("pipeline", "d1", concat(fast, "--input",
+    JsonNode base = cli.run(0, "pipeline", "d1", concat(fast, "--input",
         sample("adults-1.csv", 300, 11, AgeMix.ADULT_DEFAULT).toString()));
     assertEquals("SUCCEEDED", base.path("status").asText(), base.toString());
     assertFalse(base.path("drift").path("alert").asBoolean(), "the first batch is the baseline");
@@ -83,7 +83,7 @@ class DriftPipelineTest {
     JsonNode kids;
     System.setOut(new java.io.PrintStream(console, true, StandardCharsets.UTF_8));
     try {
-      kids = cli.run("pipeline", "d2", concat(fast, "--fail-on-drift", "--input",
+      kids = cli.run(4, "pipeline", "d2", concat(fast, "--fail-on-drift", "--input",
           sample("kids.csv", 300, 12, AgeMix.PAEDIATRIC_HEAVY).toString()));
     } finally {
       System.setOut(out);
@@ -106,7 +106,7 @@ class DriftPipelineTest {
     assertTrue(kids.path("near_duplicates").path("check").path("level").asText().equals("Warning"),
         kids.path("near_duplicates").toString());
 
-    JsonNode same = cli.run("pipeline", "d3", concat(fast, "--input",
+    JsonNode same = cli.run(0, "pipeline", "d3", concat(fast, "--input",
         sample("adults-2.csv", 300, 13, AgeMix.ADULT_DEFAULT).toString()));
     assertEquals("SUCCEEDED", same.path("status").asText());
     assertEquals(0, same.path("exit").path("code").asInt());
@@ -115,7 +115,7 @@ class DriftPipelineTest {
     assertEquals(3, SharedSpark.get().read().format("delta")
         .load(cli.warehouse().resolve("drift_reports").toString()).count());
 
-    JsonNode table = cli.run("drift", "d4", "--set", hook);
+    JsonNode table = cli.run(0, "drift", "d4", "--set", hook);
     assertEquals("SUCCEEDED", table.path("status").asText());
     assertEquals("table", table.path("drift").path("scope").asText());
   }

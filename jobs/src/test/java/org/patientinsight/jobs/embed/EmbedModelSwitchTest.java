@@ -41,7 +41,7 @@ class EmbedModelSwitchTest {
   }
 
   private JsonNode succeeded(String command, String runId, String... extra) {
-    JsonNode s = new CliRun(dir).run(command, runId, extra);
+    JsonNode s = new CliRun(dir).run(0, command, runId, extra);
     assertEquals("SUCCEEDED", s.path("status").asText(), s.toString());
     return s;
   }

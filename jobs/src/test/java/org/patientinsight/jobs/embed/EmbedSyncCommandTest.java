@@ -50,7 +50,7 @@ class EmbedSyncCommandTest {
   }
 
   private JsonNode succeeded(String command, String runId, String... extra) {
-    JsonNode s = cli().run(command, runId, extra);
+    JsonNode s = cli().run(0, command, runId, extra);
     assertEquals("SUCCEEDED", s.path("status").asText(), s.toString());
     return s;
   }
@@ -224,7 +224,7 @@ class EmbedSyncCommandTest {
 
     // the store cannot be opened: the sync fails after the vectors were paid for
     Path notADir = Files.writeString(dir.resolve("not-a-dir"), "x");
-    JsonNode failed = cli().run("sync", "s1", "--set", "vector.local.dir=" + notADir);
+    JsonNode failed = cli().run(1, "sync", "s1", "--set", "vector.local.dir=" + notADir);
     assertEquals("FAILED", failed.path("status").asText(), failed.toString());
     assertEquals(3, embeddedHashes(wh).size(), "a failed sync keeps the embeddings");
 

@@ -95,9 +95,9 @@ class PineconeSyncTest {
         .row("8000001-2", RawCsv.note(7, "M", "Fractured forearm after a fall from a tree."), "[[7.0, 'year']]", "M")
         .row("8000002-1", RawCsv.note(45, "M", "Acute myocardial infarction treated with PCI."), "[[45.0, 'year']]", "M")
         .write(dir.resolve("in/a.csv"));
-    JsonNode ingested = cli.run("ingest", "p1", "--input", csv.toString());
+    JsonNode ingested = cli.run(0, "ingest", "p1", "--input", csv.toString());
     assertEquals("SUCCEEDED", ingested.path("status").asText(), ingested.toString());
-    JsonNode embedded = cli.run("embed", "p2");
+    JsonNode embedded = cli.run(0, "embed", "p2");
     assertEquals(3, embedded.path("counts").path("embedded").asLong(), embedded.toString());
 
     Settings settings = pinecone(cli.warehouse());

@@ -34,12 +34,15 @@ class IngestBadInputTest {
     spark = SharedSpark.get();
   }
 
-  private JsonNode ingest(Path input, String runId) {
+  /** Ingests through the CLI and checks its exit code is the stated one (a literal). */
+  private JsonNode ingest(int expectedExit, Path input, String runId) {
     Path summary = dir.resolve(runId + ".json");
-    Main.run("ingest", "--input", input.toString(), "--warehouse", dir.resolve("wh-" + runId).toString(),
+    int code = Main.run("ingest", "--input", input.toString(), "--warehouse", dir.resolve("wh-" + runId).toString(),
         "--run-id", runId, "--summary-json", summary.toString(), "--skip-quality",
         "--set", "tracking.enabled=false");
-    return Summaries.read(summary);
+    JsonNode s = Summaries.read(summary);
+    assertEquals(expectedExit, code, "exit code of ingest (status " + s.path("status").asText() + ")");
+    return s;
   }
 
   private List<Row> quarantine(String runId) {
@@ -68,7 +71,7 @@ class IngestBadInputTest {
     String broken = text.replace("Line 7 of the note.\nSecond line, with a comma.",
         "Line 7 of the note, he said \"stop\", then.\nSecond line, with a comma.");
     Files.writeString(input, broken);
-    JsonNode s = ingest(input, "stray");
+    JsonNode s = ingest(0, input, "stray");
     assertEquals("SUCCEEDED", s.path("status").asText(), s.toString());
     assertEquals(20, Summaries.count(s, "read"), s.path("reconciliation").asText());
     assertEquals(1, Summaries.count(s, "quarantined"));
@@ -104,7 +107,7 @@ class IngestBadInputTest {
     Files.writeString(root.resolve("_temporary/0/part.csv"), "garbage");
     Files.writeString(root.resolve("2026/.cases.csv.crc"), "garbage");
 
-    JsonNode s = ingest(root, "mixed");
+    JsonNode s = ingest(0, root, "mixed");
     assertEquals("SUCCEEDED", s.path("status").asText(), s.toString());
     List<String> files = new ArrayList<>();
     s.path("input_files").forEach(f -> files.add(f.asText()));
@@ -134,7 +137,7 @@ class IngestBadInputTest {
           .append("    \"similar_patients\": {}\n  }");
     }
     Files.writeString(array, b.append("\n]\n").toString());
-    JsonNode s = ingest(array, "array");
+    JsonNode s = ingest(0, array, "array");
     assertEquals("SUCCEEDED", s.path("status").asText(), s.toString());
     assertEquals(3, Summaries.count(s, "read"));
     assertEquals(3, Summaries.count(s, "inserted"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patientinsight.jobs.cli.Main;
+import org.patientinsight.jobs.testing.CliRun;
 import org.patientinsight.jobs.testing.RawCsv;
 import org.patientinsight.jobs.testing.SharedSpark;
 import org.patientinsight.jobs.testing.Summaries;
@@ -31,23 +32,9 @@ class IngestCommandTest {
     spark = SharedSpark.get();
   }
 
-  private JsonNode ingest(Path input, Path warehouse, String runId, String... extra) {
-    Path summary = dir.resolve("summary-" + runId + ".json");
-    String[] base = {"ingest", "--input", input.toString(), "--warehouse", warehouse.toString(),
-        "--run-id", runId, "--summary-json", summary.toString(),
-        "--set", "tracking.local_dir=" + dir.resolve("mlruns")};
-    String[] args = new String[base.length + extra.length];
-    System.arraycopy(base, 0, args, 0, base.length);
-    System.arraycopy(extra, 0, args, base.length, extra.length);
-    int code = Main.run(args);
-    JsonNode s = Summaries.read(summary);
-    int expected = switch (s.path("status").asText()) {
-      case "SUCCEEDED" -> 0;
-      case "REJECTED" -> 3;
-      default -> 1;
-    };
-    assertEquals(expected, code, "exit code matches status " + s.path("status").asText());
-    return s;
+  /** Runs ingest on {@code input} into dir/wh through the CLI, checking the stated exit code (a literal). */
+  private JsonNode ingest(int expectedExit, Path input, String runId) {
+    return new CliRun(dir).run(expectedExit, "ingest", runId, "--input", input.toString());
   }
 
   private static RawCsv threeCases() {
@@ -61,14 +48,14 @@ class IngestCommandTest {
   void publishesThenRerunChangesNothing() throws Exception {
     Path input = threeCases().write(dir.resolve("in/cases.csv"));
     Path wh = dir.resolve("wh");
-    JsonNode first = ingest(input, wh, "r1");
+    JsonNode first = ingest(0, input, "r1");
     assertEquals("SUCCEEDED", first.path("status").asText(), first.toString());
     assertEquals(3, Summaries.count(first, "read"));
     assertEquals(3, Summaries.count(first, "inserted"));
     assertTrue(first.path("reconciliation").asText().startsWith("read 3 = "));
     long v1 = first.path("table_versions").path("cases").asLong();
 
-    JsonNode again = ingest(input, wh, "r2");
+    JsonNode again = ingest(0, input, "r2");
     assertEquals("SUCCEEDED", again.path("status").asText());
     assertEquals(0, Summaries.count(again, "inserted"));
     assertEquals(0, Summaries.count(again, "updated"));
@@ -100,13 +87,13 @@ class IngestCommandTest {
   @Test
   void secondDropInsertsAndUpdatesExactlyThose() throws Exception {
     Path wh = dir.resolve("wh");
-    ingest(threeCases().write(dir.resolve("in1/a.csv")), wh, "d1");
+    ingest(0, threeCases().write(dir.resolve("in1/a.csv")), "d1");
     Path drop2 = new RawCsv()
         .row("1000001-1", RawCsv.note(58, "F", "First case."), "[[58.0, 'year']]", "F")
         .row("1000001-2", RawCsv.note(8, "M", "Second case, edited with follow-up."), "[[8.0, 'year']]", "M")
         .row("1000003-1", RawCsv.note(71, "F", "A new case."), "[[71.0, 'year']]", "F")
         .write(dir.resolve("in2/b.csv"));
-    JsonNode s = ingest(drop2, wh, "d2");
+    JsonNode s = ingest(0, drop2, "d2");
     assertEquals(1, Summaries.count(s, "inserted"));
     assertEquals(1, Summaries.count(s, "updated"));
     assertEquals(1, Summaries.count(s, "unchanged"));
@@ -131,7 +118,7 @@ class IngestCommandTest {
         .row("2000001-2", RawCsv.note(31, "M", "Newer text."), "[[31.0, 'year']]", "M")
         .write(dir.resolve("in/dirty.csv"));
     Path wh = dir.resolve("wh");
-    JsonNode s = ingest(input, wh, "q1");
+    JsonNode s = ingest(0, input, "q1");
     assertEquals("SUCCEEDED", s.path("status").asText(), s.toString());
     assertEquals(7, Summaries.count(s, "read"));
     assertEquals(3, Summaries.count(s, "quarantined"));
@@ -173,7 +160,7 @@ class IngestCommandTest {
             + " \"similar_patients\": {}}",
         "{not json at all",
         ""));
-    JsonNode s = ingest(input, dir.resolve("wh"), "j1");
+    JsonNode s = ingest(0, input, "j1");
     assertEquals("SUCCEEDED", s.path("status").asText(), s.toString());
     assertEquals(2, Summaries.count(s, "read"));
     assertEquals(1, Summaries.count(s, "inserted"));
@@ -188,7 +175,7 @@ class IngestCommandTest {
     Path input = dir.resolve("in/bad.csv");
     Files.createDirectories(input.getParent());
     Files.writeString(input, "id,text,age\n1,hello,3\n");
-    JsonNode s = ingest(input, dir.resolve("wh"), "h1");
+    JsonNode s = ingest(1, input, "h1");
     assertEquals("FAILED", s.path("status").asText());
     assertTrue(s.path("error").asText().contains("wrong CSV header"), s.path("error").asText());
     assertTrue(s.path("error").asText().contains("patient_uid"));
@@ -200,11 +187,11 @@ class IngestCommandTest {
     Path empty = dir.resolve("in/empty.csv");
     Files.createDirectories(empty.getParent());
     Files.writeString(empty, RawCsv.HEADER + "\n");
-    JsonNode s = ingest(empty, dir.resolve("wh"), "e1");
+    JsonNode s = ingest(1, empty, "e1");
     assertEquals("FAILED", s.path("status").asText());
     assertTrue(s.path("error").asText().contains("no rows"), s.path("error").asText());
 
-    JsonNode m = ingest(dir.resolve("in/nope-*.csv"), dir.resolve("wh"), "e2");
+    JsonNode m = ingest(1, dir.resolve("in/nope-*.csv"), "e2");
     assertEquals("FAILED", m.path("status").asText());
     assertTrue(m.path("error").asText().contains("input not found"), m.path("error").asText());
   }
@@ -215,7 +202,7 @@ class IngestCommandTest {
         .raw("0", "", "1", "x", "t", "A 3-year-old boy with cough and fever for three days.", "", "", "{}", "{}")
         .raw("0", "4000001-1", "4000001", "x", "t", "", "", "", "{}", "{}")
         .write(dir.resolve("in/broken.csv"));
-    JsonNode s = ingest(input, dir.resolve("wh"), "b1");
+    JsonNode s = ingest(3, input, "b1");
     assertEquals("REJECTED", s.path("status").asText());
     assertEquals(2, Summaries.count(s, "quarantined"));
     assertTrue(!Files.exists(dir.resolve("wh/cases")));
@@ -230,7 +217,7 @@ class IngestCommandTest {
         .row("5000001-1", RawCsv.note(30, "F", "Good."), "[[30.0, 'year']]", "F")
         .raw("0", "", "5000009", "x", "No uid", RawCsv.note(50, "M", "x"), "", "", "{}", "{}")
         .write(dir.resolve("in/a.csv"));
-    ingest(input, wh, "f1");
+    ingest(0, input, "f1");
     long casesV = org.patientinsight.jobs.tables.TableVersions.versionOf(spark, wh.resolve("cases").toString());
     long quarV = org.patientinsight.jobs.tables.TableVersions.versionOf(spark, wh.resolve("quarantine").toString());
 

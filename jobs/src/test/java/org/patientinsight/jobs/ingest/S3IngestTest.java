@@ -37,7 +37,9 @@ class S3IngestTest {
     s3.close();
   }
 
-  private JsonNode run(String input, String warehouse, String runId, String secret) throws Exception {
+  /** Runs ingest through the CLI and checks its exit code is the stated one (a literal). */
+  private JsonNode run(int expectedExit, String input, String warehouse, String runId, String secret)
+      throws Exception {
     Path summary = dir.resolve(runId + ".json");
     List<String> args = new ArrayList<>(List.of("ingest", "--input", input, "--warehouse", warehouse,
         "--run-id", runId, "--summary-json", summary.toString(),
@@ -46,8 +48,9 @@ class S3IngestTest {
       args.add("--conf");
       args.add(e.getKey() + "=" + e.getValue());
     }
-    Main.run(args.toArray(new String[0]));
+    int code = Main.run(args.toArray(new String[0]));
     assertTrue(Files.exists(summary), "a summary is written even on failure");
+    assertEquals(expectedExit, code, "exit code of ingest from " + input);
     return Summaries.read(summary);
   }
 
@@ -61,14 +64,14 @@ class S3IngestTest {
         .write(dir.resolve("x.csv"));
     s3.put("raw-cases", "drops/2026/11/cases batch 1.csv", Files.readString(local));
 
-    JsonNode s = run("s3a://raw-cases/drops/2026/11/", "s3a://lake/warehouse", "s3-1", LocalS3.SECRET_KEY);
+    JsonNode s = run(0, "s3a://raw-cases/drops/2026/11/", "s3a://lake/warehouse", "s3-1", LocalS3.SECRET_KEY);
     assertEquals("SUCCEEDED", s.path("status").asText(), s.toString());
     assertEquals(2, Summaries.count(s, "inserted"));
     assertTrue(s3.exists("lake", "warehouse/runs/s3-1.json"), "summary written to S3");
     assertTrue(s3.client().listObjectsV2("lake", "warehouse/cases/_delta_log/").getKeyCount() > 0,
         "cases is a Delta table on S3");
 
-    JsonNode again = run("s3a://raw-cases/drops/2026/11/*.csv", "s3a://lake/warehouse", "s3-2",
+    JsonNode again = run(0, "s3a://raw-cases/drops/2026/11/*.csv", "s3a://lake/warehouse", "s3-2",
         LocalS3.SECRET_KEY);
     assertEquals("SUCCEEDED", again.path("status").asText(), again.toString());
     assertEquals(0, Summaries.count(again, "inserted"));
@@ -80,18 +83,18 @@ class S3IngestTest {
     s3.createBucket("present");
     String wh = dir.resolve("wh").toString();
 
-    JsonNode noBucket = run("s3a://no-such-bucket/cases.csv", wh, "s3-nb", LocalS3.SECRET_KEY);
+    JsonNode noBucket = run(1, "s3a://no-such-bucket/cases.csv", wh, "s3-nb", LocalS3.SECRET_KEY);
     assertEquals("FAILED", noBucket.path("status").asText());
     String e1 = noBucket.path("error").asText();
     assertEquals("input not found: the bucket of s3a://no-such-bucket/cases.csv does not exist", e1);
 
-    JsonNode noKey = run("s3a://present/missing.csv", wh, "s3-nk", LocalS3.SECRET_KEY);
+    JsonNode noKey = run(1, "s3a://present/missing.csv", wh, "s3-nk", LocalS3.SECRET_KEY);
     assertEquals("FAILED", noKey.path("status").asText());
     assertTrue(noKey.path("error").asText().contains("input not found: s3a://present/missing.csv"),
         noKey.path("error").asText());
 
     s3.put("present", "cases.csv", RawCsv.HEADER + "\n");
-    JsonNode badCreds = run("s3a://present/cases.csv", wh, "s3-bc", "wrong-secret");
+    JsonNode badCreds = run(1, "s3a://present/cases.csv", wh, "s3-bc", "wrong-secret");
     assertEquals("FAILED", badCreds.path("status").asText());
     String e3 = badCreds.path("error").asText();
     assertEquals("access denied reading s3a://present/cases.csv (check the S3 credentials and permissions)", e3);

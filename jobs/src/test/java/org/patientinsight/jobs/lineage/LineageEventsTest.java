@@ -30,7 +30,7 @@ class LineageEventsTest {
         .row("4000001-1", RawCsv.note(61, "M", "A lineage case."), "[[61.0, 'year']]", "M")
         .row("4000001-2", "Too short.", "[[30.0, 'year']]", "F")
         .write(dir.resolve("in/drop.csv"));
-    JsonNode summary = cli.run("ingest", "lin1", "--input", input.toString());
+    JsonNode summary = cli.run(0, "ingest", "lin1", "--input", input.toString());
     assertEquals("SUCCEEDED", summary.path("status").asText(), summary.toString());
     Path file = cli.warehouse().resolve("lineage/lin1.jsonl");
     assertEquals("file", summary.path("lineage").path("transport").asText());

@@ -38,7 +38,7 @@ class QualityGateCommandTest {
   @Test
   void cleanBatchPublishesAndABatchBelowAgeCompletenessIsRejected() throws Exception {
     CliRun cli = new CliRun(dir);
-    JsonNode ok = cli.run("ingest", "g1", "--input", clean("7000001", 6).write(dir.resolve("a.csv")).toString());
+    JsonNode ok = cli.run(0, "ingest", "g1", "--input", clean("7000001", 6).write(dir.resolve("a.csv")).toString());
     assertEquals("SUCCEEDED", ok.path("status").asText(), ok.toString());
     assertEquals("PASSED", ok.path("quality").path("status").asText());
     assertTrue(Files.exists(Path.of(ok.path("quality").path("report_html").asText().replace("file:", ""))),
@@ -53,7 +53,7 @@ class QualityGateCommandTest {
       noAges.row("7000002-" + i, "The patient presented with fever of 39 °C and a cough for three days; "
           + "chest X-ray showed consolidation. Case " + i + ".", age, "F");
     }
-    JsonNode rejected = cli.run("ingest", "g2", "--input", noAges.write(dir.resolve("b.csv")).toString());
+    JsonNode rejected = cli.run(3, "ingest", "g2", "--input", noAges.write(dir.resolve("b.csv")).toString());
     assertEquals("REJECTED", rejected.path("status").asText(), rejected.toString());
     String error = rejected.path("error").asText();
     assertTrue(error.contains("age_completeness") && error.contains("33.33%"), error);
@@ -65,12 +65,12 @@ class QualityGateCommandTest {
     assertTrue(Files.exists(cli.warehouse().resolve("reports/g2/report.html")), "the report says why");
     assertEquals(2, SharedSpark.get().read().format("delta").load(cli.warehouse().resolve("quality_runs").toString()).count());
 
-    JsonNode skipped = cli.run("ingest", "g3", "--skip-quality", "--input", dir.resolve("b.csv").toString());
+    JsonNode skipped = cli.run(0, "ingest", "g3", "--skip-quality", "--input", dir.resolve("b.csv").toString());
     assertEquals("SUCCEEDED", skipped.path("status").asText());
     assertEquals("SKIPPED", skipped.path("quality").path("status").asText());
     assertEquals(6, Summaries.count(skipped, "inserted"));
 
-    JsonNode table = cli.run("quality", "g4", "--table", "cases");
+    JsonNode table = cli.run(3, "quality", "g4", "--table", "cases");
     assertEquals("REJECTED", table.path("status").asText(), "the published table now fails age completeness");
     assertTrue(table.path("error").asText().contains("age_completeness"));
     assertTrue(Files.exists(cli.warehouse().resolve("reports/g4/report.html")));

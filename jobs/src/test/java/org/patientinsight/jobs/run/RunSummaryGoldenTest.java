@@ -41,10 +41,10 @@ class RunSummaryGoldenTest {
     Path first = sample("first.csv", 40, 21);
     Path second = sample("second.csv", 40, 22);
     // a first run pins the drift baselines; the second compares against them
-    cli.run("pipeline", "g1", "--input", first.toString());
-    JsonNode compared = cli.run("pipeline", "g2", "--input", second.toString());
-    JsonNode rejected = cli.run("ingest", "g3", "--input", noAges().toString());
-    JsonNode table = cli.run("quality", "g4");
+    cli.run(0, "pipeline", "g1", "--input", first.toString());
+    JsonNode compared = cli.run(0, "pipeline", "g2", "--input", second.toString());
+    JsonNode rejected = cli.run(3, "ingest", "g3", "--input", noAges().toString());
+    JsonNode table = cli.run(0, "quality", "g4");
 
     assertEquals("SUCCEEDED", compared.path("status").asText(), compared.toString());
     assertGolden("pipeline", compared);

@@ -100,7 +100,7 @@ class ContractTablesTest {
     }
     dirt().write(input.resolve("dirt.csv"));
     CliRun cli = new CliRun(dir);
-    assertEquals("SUCCEEDED", cli.run("pipeline", "c1", "--input", input.toString()).path("status").asText());
+    assertEquals("SUCCEEDED", cli.run(0, "pipeline", "c1", "--input", input.toString()).path("status").asText());
 
     layoutsBefore().forEach((table, before) -> {
       StructType onDisk = spark.read().format("delta").load(Tables.path(cli.warehouse().toString(), table)).schema();
