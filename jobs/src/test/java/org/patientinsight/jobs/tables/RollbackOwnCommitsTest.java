@@ -76,14 +76,14 @@ class RollbackOwnCommitsTest {
     Path wh = cli.warehouse();
     Path a = first().write(dir.resolve("in/a.csv"));
     Path b = second().write(dir.resolve("in/b.csv"));
-    JsonNode p1 = cli.run("pipeline", "p1", "--input", a.toString(), "--set", NEAR_DUPS_OFF, "--set", EMB_DRIFT_OFF);
+    JsonNode p1 = cli.run(0, "pipeline", "p1", "--input", a.toString(), "--set", NEAR_DUPS_OFF, "--set", EMB_DRIFT_OFF);
     assertEquals("SUCCEEDED", p1.path("status").asText(), p1.toString());
     Map<String, Object> before = contents(wh);
     Map<String, Long> versionsBefore = versions(wh);
 
     // the store cannot be opened: sync fails after cases, quarantine, quality_runs, drift_reports, embeddings moved
     Path notADir = Files.writeString(dir.resolve("not-a-dir"), "x");
-    JsonNode p2 = cli.run("pipeline", "p2", "--input", b.toString(), "--set", NEAR_DUPS_OFF, "--set", EMB_DRIFT_OFF,
+    JsonNode p2 = cli.run(1, "pipeline", "p2", "--input", b.toString(), "--set", NEAR_DUPS_OFF, "--set", EMB_DRIFT_OFF,
         "--set", "vector.local.dir=" + notADir);
     assertEquals("FAILED", p2.path("status").asText(), p2.toString());
     assertEquals(2, Summaries.count(p2, "embedded"), "the edit and the new case were embedded before the failure");
@@ -106,7 +106,7 @@ class RollbackOwnCommitsTest {
     // the history of p1's commits is intact
     assertEquals(versionsBefore.get("cases") + 1, versionsBy(wh.resolve("cases"), CommitMarker.of("p1")).size());
 
-    JsonNode p3 = cli.run("pipeline", "p3", "--input", b.toString(), "--set", NEAR_DUPS_OFF, "--set", EMB_DRIFT_OFF);
+    JsonNode p3 = cli.run(0, "pipeline", "p3", "--input", b.toString(), "--set", NEAR_DUPS_OFF, "--set", EMB_DRIFT_OFF);
     assertEquals("SUCCEEDED", p3.path("status").asText(), p3.toString());
     assertEquals(1, Summaries.count(p3, "inserted"));
     assertEquals(1, Summaries.count(p3, "updated"));
@@ -151,7 +151,7 @@ class RollbackOwnCommitsTest {
     Path wh = cli.warehouse();
     Path a = first().write(dir.resolve("in/a.csv"));
     Path b = second().write(dir.resolve("in/b.csv"));
-    cli.run("pipeline", "s1", "--input", a.toString(), "--set", NEAR_DUPS_OFF, "--set", EMB_DRIFT_OFF);
+    cli.run(0, "pipeline", "s1", "--input", a.toString(), "--set", NEAR_DUPS_OFF, "--set", EMB_DRIFT_OFF);
     Map<String, Object> before = contents(wh);
 
     // a run publishes, embeds and syncs the edit and the new case, then fails
@@ -171,7 +171,7 @@ class RollbackOwnCommitsTest {
     assertEquals(Set.of("6100004-1"), indexHas(wh, Set.of("6100004-1")),
         "until the next sync the index still holds the rolled-back case");
 
-    JsonNode healed = cli.run("sync", "s3");
+    JsonNode healed = cli.run(0, "sync", "s3");
     assertEquals("SUCCEEDED", healed.path("status").asText(), healed.toString());
     assertEquals(1, Summaries.count(healed, "deleted"), "the rolled-back case leaves the store");
     assertEquals(1, Summaries.count(healed, "upserted"), "the edit's older content is pushed again");
