@@ -1,6 +1,5 @@
 package org.patientinsight.quality;
 
-import org.patientinsight.core.config.WarehouseLayout;
 import com.amazon.deequ.analyzers.Analyzer;
 import com.amazon.deequ.analyzers.runners.AnalyzerContext;
 import com.amazon.deequ.metrics.Metric;
@@ -43,7 +42,7 @@ public final class QualityHistory {
   }
 
   /**
-   * @param metricsPath file of the repository, e.g. {@code <warehouse>/quality/metrics.json}
+   * @param metricsPath file of the repository: {@code WarehouseLayout.qualityMetrics()}
    * @param dataset which series this is, e.g. {@code staged_batch} or {@code cases_table}
    */
   public static QualityHistory open(SparkSession spark, String metricsPath, String dataset) {
@@ -56,11 +55,6 @@ public final class QualityHistory {
     }
     return new QualityHistory(new FileSystemMetricsRepository(spark, metricsPath), metricsPath,
         dataset);
-  }
-
-  /** The conventional location under a warehouse root. */
-  public static String defaultPath(String warehouse) {
-    return WarehouseLayout.of(warehouse).qualityMetrics();
   }
 
   public String path() {

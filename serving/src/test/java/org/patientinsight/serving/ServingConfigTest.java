@@ -39,6 +39,21 @@ class ServingConfigTest {
   }
 
   @Test
+  void anS3WarehouseNeedsALocalAnalysesDirForTheFileStore() {
+    Settings s3 = Settings.defaults().with(Map.of("warehouse", "s3a://lake/wh",
+        "vector.local.dir", "/srv/index"));
+    ConfigException e = assertThrows(ConfigException.class, () -> ServingConfig.from(s3));
+    assertEquals("serving.analyses_dir", e.key());
+    assertEquals(true, e.getMessage().contains("s3a://lake/wh"), e.getMessage());
+    assertEquals(Path.of("/srv/analyses"),
+        ServingConfig.from(s3.with(Map.of("serving.analyses_dir", "/srv/analyses"))).analysesDir());
+    // no file store, no directory needed
+    ServingConfig pg = ServingConfig.from(s3.with(Map.of("serving.analyses.store", "postgres")));
+    assertEquals(null, pg.analysesDir());
+    assertEquals(Path.of("/srv/index"), pg.vectorIndexDir());
+  }
+
+  @Test
   void sagemakerWithoutEndpointNameFailsClearly() {
     Settings s = Settings.defaults();
     var e = assertThrows(RuntimeException.class,

@@ -23,17 +23,7 @@ public record LocalStoreSettings(Path dir, TextAnalysis textAnalysis, int maxSeg
 
   public static LocalStoreSettings from(Settings settings) {
     String dir = settings.getOptional(DIR_KEY);
-    Path path;
-    if (dir != null) {
-      path = Paths.get(dir);
-    } else {
-      WarehouseLayout warehouse = WarehouseLayout.from(settings);
-      if (!warehouse.isLocal()) {
-        throw new ConfigException(DIR_KEY, "configuration key '" + DIR_KEY + "' must be set to a"
-            + " local directory when 'warehouse' is not local (" + warehouse + ")");
-      }
-      path = warehouse.localPath(warehouse.vectorIndex());
-    }
+    Path path = dir != null ? Paths.get(dir) : defaultDir(WarehouseLayout.from(settings));
     TextAnalysis analysis;
     try {
       analysis = TextAnalysis.fromId(settings.get(ANALYZER_KEY),
@@ -43,5 +33,9 @@ public record LocalStoreSettings(Path dir, TextAnalysis textAnalysis, int maxSeg
     }
     return new LocalStoreSettings(path.toAbsolutePath().normalize(), analysis,
         settings.getInt(MAX_SEGMENTS_KEY, 1, 1000));
+  }
+
+  private static Path defaultDir(WarehouseLayout warehouse) {
+    return warehouse.localDefault(warehouse.vectorIndex(), DIR_KEY);
   }
 }

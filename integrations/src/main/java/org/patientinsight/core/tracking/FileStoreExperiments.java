@@ -1,5 +1,6 @@
 package org.patientinsight.core.tracking;
 
+import org.patientinsight.core.config.Locations;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -136,6 +137,6 @@ final class FileStoreExperiments {
   /** file:///abs/path without a trailing slash, as MLflow's path_to_local_file_uri writes it. */
   static String fileUri(Path dir) {
     String uri = dir.toAbsolutePath().normalize().toUri().toString();
-    return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    return Locations.withoutTrailingSlashes(uri);
   }
 }

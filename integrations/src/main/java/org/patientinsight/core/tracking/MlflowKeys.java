@@ -1,5 +1,6 @@
 package org.patientinsight.core.tracking;
 
+import org.patientinsight.core.config.Locations;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,10 +30,7 @@ final class MlflowKeys {
     }
     String out = String.join("/", segments);
     if (out.length() > MlflowLimits.MAX_KEY_LENGTH) {
-      out = out.substring(0, MlflowLimits.MAX_KEY_LENGTH);
-      while (out.endsWith("/")) {
-        out = out.substring(0, out.length() - 1);
-      }
+      out = Locations.withoutTrailingSlashes(out.substring(0, MlflowLimits.MAX_KEY_LENGTH));
     }
     return out.isEmpty() ? "_" : out;
   }

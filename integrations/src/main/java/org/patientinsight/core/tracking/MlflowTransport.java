@@ -1,5 +1,6 @@
 package org.patientinsight.core.tracking;
 
+import org.patientinsight.core.config.Locations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -52,8 +53,7 @@ final class MlflowTransport {
   /** @param initialBackoff the first wait; each later one doubles (no jitter) */
   MlflowTransport(URI base, RequestAuthorizer auth, HttpClient http, Duration timeout,
       int maxAttempts, Duration initialBackoff, RetryPolicy.Sleeper sleeper) {
-    String b = base.toString();
-    this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    this.base = Locations.withoutTrailingSlashes(base.toString());
     this.auth = auth;
     this.http = http;
     this.timeout = timeout;

@@ -1,5 +1,6 @@
 package org.patientinsight.core.tracking;
 
+import org.patientinsight.core.config.Locations;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -26,19 +27,9 @@ final class ProxyArtifactUploader implements ArtifactUploader {
     if (root == null) {
       throw new IOException("run artifact URI has no path: " + run.artifactUri());
     }
-    String path = stripSlashes(root) + "/" + file.getFileName();
+    // the proxy takes the path relative to its root: no leading slashes, none trailing
+    String dir = Locations.withoutTrailingSlashes(root).replaceFirst("^/+", "");
+    String path = dir + "/" + file.getFileName();
     transport.putArtifact(path, Files.readAllBytes(file), ContentTypes.of(file));
-  }
-
-  private static String stripSlashes(String s) {
-    int a = 0;
-    int b = s.length();
-    while (a < b && s.charAt(a) == '/') {
-      a++;
-    }
-    while (b > a && s.charAt(b - 1) == '/') {
-      b--;
-    }
-    return s.substring(a, b);
   }
 }

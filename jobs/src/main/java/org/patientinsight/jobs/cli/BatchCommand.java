@@ -103,7 +103,7 @@ abstract class BatchCommand implements Callable<Integer> {
     Verdict verdict;
     try {
       spark = SparkSessions.getOrCreate("patient-insight " + command, common.sparkConf);
-      lineage = Lineage.attach(spark, settings, id.runId(), warehouse, System.getenv());
+      lineage = Lineage.attach(spark, settings, id.runId(), id.layout(), System.getenv());
       ctx = new RunContext(spark, settings, id);
       verdict = execute(ctx);
     } catch (Throwable t) {

@@ -50,7 +50,7 @@ final class ExportCommand extends BatchCommand {
           + "'; one of " + String.join(", ", EXPORTABLE));
     }
     long n = ctx.stage("export", () -> new TableExporter(ctx.spark())
-        .export(ctx.tablePath(table), format, out, version));
+        .export(ctx.layout().table(table), format, out, version));
     ctx.results().add(new org.patientinsight.jobs.export.Exported(n));
     System.out.println("exported " + n + " rows of " + table + " to " + out);
     return Verdict.done();

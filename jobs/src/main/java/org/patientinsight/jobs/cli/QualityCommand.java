@@ -33,7 +33,7 @@ final class QualityCommand extends BatchCommand {
     if (!CasesTable.NAME.equals(table)) {
       throw new JobFailure("quality checks are defined for the cases table only, not '" + table + "'");
     }
-    String path = ctx.tablePath(CasesTable.NAME);
+    String path = ctx.layout().table(CasesTable.NAME);
     long version = TableVersions.versionOf(ctx.spark(), path);
     if (version < 0) {
       throw new JobFailure("no cases table at " + path + "; run 'pipeline' or 'ingest' first");

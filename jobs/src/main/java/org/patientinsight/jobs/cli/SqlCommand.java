@@ -1,5 +1,6 @@
 package org.patientinsight.jobs.cli;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -97,7 +98,7 @@ final class SqlCommand implements Callable<Integer> {
       return 2;
     }
     SparkSession spark = SparkSessions.getOrCreate("patient-insight sql", sparkConf);
-    List<String> tables = WarehouseTables.register(spark, where);
+    List<String> tables = WarehouseTables.register(spark, WarehouseLayout.of(where));
     SqlRunner runner = new SqlRunner(spark, fmt, maxRows, maxCellChars);
     if (script != null) {
       for (String s : SqlStatements.split(script)) {

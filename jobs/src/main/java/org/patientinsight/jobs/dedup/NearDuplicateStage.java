@@ -43,7 +43,7 @@ public final class NearDuplicateStage {
     SparkSession spark = ctx.spark();
     Settings s = ctx.settings();
     double minJaccard = s.getDouble("near_duplicates.min_jaccard", 1e-6, 1);
-    Dataset<Row> cases = spark.read().format("delta").load(ctx.tablePath(CasesTable.NAME))
+    Dataset<Row> cases = spark.read().format("delta").load(ctx.layout().table(CasesTable.NAME))
         .select(col(CasesTable.PATIENT_UID), col(CasesTable.NOTE),
             batchOnly ? col(CasesTable.RUN_ID).equalTo(lit(ctx.runId())).as("probe") : lit(true).as("probe"));
     Dataset<Row> shingled = NoteShingles.of(cases, CasesTable.NOTE, s.getInt("near_duplicates.shingle_words", 1, 20))
@@ -64,7 +64,7 @@ public final class NearDuplicateStage {
         try {
           n = pairs.count();
           if (n > 0) {
-            String path = ctx.tablePath(NearDuplicatesTable.NAME);
+            String path = ctx.layout().table(NearDuplicatesTable.NAME);
             ctx.versions().remember(path);
             pairs.withColumn(NearDuplicatesTable.RUN_ID, lit(ctx.runId()))
                 .withColumn(NearDuplicatesTable.DETECTED_AT, current_timestamp())

@@ -47,12 +47,12 @@ public final class DriftStage {
   }
 
   private BaselineStore store() {
-    return BaselineStore.forWarehouse(ctx.warehouse(), ctx.spark().sparkContext().hadoopConfiguration());
+    return BaselineStore.forWarehouse(ctx.layout(), ctx.spark().sparkContext().hadoopConfiguration());
   }
 
   /** Pins a new baseline version from the given cases-table version. */
   public Baseline pinBaseline(long casesVersion) {
-    String cases = ctx.tablePath(CasesTable.NAME);
+    String cases = ctx.layout().table(CasesTable.NAME);
     long latest = TableVersions.versionOf(ctx.spark(), cases);
     if (latest < 0) {
       throw new JobFailure("no cases table at " + cases + "; run 'pipeline' or 'ingest' first");
@@ -85,7 +85,7 @@ public final class DriftStage {
   }
 
   private long firstVersionWithRows() {
-    String cases = ctx.tablePath(CasesTable.NAME);
+    String cases = ctx.layout().table(CasesTable.NAME);
     long latest = TableVersions.versionOf(ctx.spark(), cases);
     if (latest < 0) {
       throw new JobFailure("no cases table at " + cases + "; run 'pipeline' or 'ingest' first");
@@ -107,9 +107,9 @@ public final class DriftStage {
     Baseline baseline = resolved.baseline();
     // pinned now from the first cases version: a first pipeline run compares the batch with itself
     boolean pinnedNow = resolved.pinnedNow()
-        && baseline.sourceVersion() == TableVersions.versionOf(ctx.spark(), ctx.tablePath(CasesTable.NAME));
+        && baseline.sourceVersion() == TableVersions.versionOf(ctx.spark(), ctx.layout().table(CasesTable.NAME));
     DriftPolicy policy = DriftPolicy.fromSettings(ctx.settings());
-    Dataset<Row> table = ctx.spark().read().format("delta").load(ctx.tablePath(CasesTable.NAME));
+    Dataset<Row> table = ctx.spark().read().format("delta").load(ctx.layout().table(CasesTable.NAME));
     AgeHistograms tableHist = AgeHistogramAggregator.compute(table, CasesTable.AGE_YEARS, CasesTable.GENDER, bins());
     DriftReport report;
     String html;
@@ -150,7 +150,7 @@ public final class DriftStage {
   /** Appends one row of {@link DriftReportsTable#SCHEMA} to {@code drift_reports} (rolled back with a failed run); returns its version. */
   static long appendReportRow(RunContext ctx, Row row) {
     SparkSession spark = ctx.spark();
-    String path = ctx.tablePath(DriftReportsTable.NAME);
+    String path = ctx.layout().table(DriftReportsTable.NAME);
     ctx.versions().remember(path);
     spark.createDataFrame(List.of(row), DriftReportsTable.SCHEMA).write().format("delta").mode("append")
         .option("mergeSchema", "true").save(path);

@@ -24,7 +24,7 @@ public final class DriftTrend {
   }
 
   public static List<DriftTrendSvg.Point> load(RunContext ctx, int runs) {
-    String path = ctx.tablePath(DriftReportsTable.NAME);
+    String path = ctx.layout().table(DriftReportsTable.NAME);
     List<DriftTrendSvg.Point> out = new ArrayList<>();
     if (TableVersions.versionOf(ctx.spark(), path) < 0) {
       return out;

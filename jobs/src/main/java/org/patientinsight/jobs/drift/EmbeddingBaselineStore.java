@@ -41,8 +41,8 @@ public final class EmbeddingBaselineStore {
     this.root = root;
   }
 
-  public static EmbeddingBaselineStore forWarehouse(String warehouse, Configuration conf) {
-    Path root = new Path(WarehouseLayout.of(warehouse).embeddingBaselines());
+  public static EmbeddingBaselineStore forWarehouse(WarehouseLayout warehouse, Configuration conf) {
+    Path root = new Path(warehouse.embeddingBaselines());
     try {
       return new EmbeddingBaselineStore(root.getFileSystem(conf), root);
     } catch (IOException e) {

@@ -50,7 +50,7 @@ public final class EmbeddingDriftStage {
   }
 
   private EmbeddingBaselineStore store() {
-    return EmbeddingBaselineStore.forWarehouse(ctx.warehouse(), ctx.spark().sparkContext().hadoopConfiguration());
+    return EmbeddingBaselineStore.forWarehouse(ctx.layout(), ctx.spark().sparkContext().hadoopConfiguration());
   }
 
   private String name() {
@@ -63,7 +63,7 @@ public final class EmbeddingDriftStage {
 
   /** Current-model vectors as (patient_uid, content_hash, features); empty Optional with no table. */
   private Optional<Dataset<Row>> vectors() {
-    String path = ctx.tablePath(EmbeddingsTable.NAME);
+    String path = ctx.layout().table(EmbeddingsTable.NAME);
     if (TableVersions.versionOf(ctx.spark(), path) < 0) {
       return Optional.empty();
     }
@@ -92,7 +92,7 @@ public final class EmbeddingDriftStage {
     } else {
       Dataset<Row> batch = all.get();
       if (batchOnly) {
-        Dataset<Row> written = ctx.spark().read().format("delta").load(ctx.tablePath(CasesTable.NAME))
+        Dataset<Row> written = ctx.spark().read().format("delta").load(ctx.layout().table(CasesTable.NAME))
             .filter(col(CasesTable.RUN_ID).equalTo(lit(ctx.runId())))
             .select(CasesTable.PATIENT_UID, CasesTable.CONTENT_HASH);
         batch = batch.join(written, ScalaInterop.seq(CasesTable.PATIENT_UID, CasesTable.CONTENT_HASH));
@@ -145,7 +145,7 @@ public final class EmbeddingDriftStage {
   /** Pins the next embedding baseline version from the current vectors (a seeded sample of them). */
   public EmbeddingBaseline pin(Dataset<Row> vectors) {
     SparkSession spark = ctx.spark();
-    String embeddings = ctx.tablePath(EmbeddingsTable.NAME);
+    String embeddings = ctx.layout().table(EmbeddingsTable.NAME);
     long sourceVersion = TableVersions.versionOf(spark, embeddings);
     int maxRows = ctx.settings().getInt("drift.embedding.sample_rows", 10, Integer.MAX_VALUE);
     long total = vectors.count();
@@ -159,7 +159,7 @@ public final class EmbeddingDriftStage {
       int k = (int) Math.max(1, Math.min(ctx.settings().getInt("drift.embedding.clusters", 2, 100), n / 10));
       KMeansModel model = TopicClusters.fit(sample, k, seed());
       Map<Integer, TopicClusters.Stat> stats = TopicClusters.describe(model, sample);
-      Dataset<Row> titles = sample.join(spark.read().format("delta").load(ctx.tablePath(CasesTable.NAME))
+      Dataset<Row> titles = sample.join(spark.read().format("delta").load(ctx.layout().table(CasesTable.NAME))
           .select(CasesTable.PATIENT_UID, CasesTable.TITLE), CasesTable.PATIENT_UID);
       Map<Integer, List<String>> words = TopicClusters.titleWords(model, titles, 3);
       List<EmbeddingBaseline.Cluster> clusters = new ArrayList<>();
@@ -182,7 +182,7 @@ public final class EmbeddingDriftStage {
   /** Pins a new version from every current vector (the {@code drift baseline --embeddings} command). */
   public EmbeddingBaseline pinFromTable() {
     return pin(vectors().orElseThrow(() -> new org.patientinsight.jobs.run.JobFailure(
-        "no embeddings table at " + ctx.tablePath(EmbeddingsTable.NAME) + "; run 'embed' first")));
+        "no embeddings table at " + ctx.layout().table(EmbeddingsTable.NAME) + "; run 'embed' first")));
   }
 
   private long writeReportRow(EmbeddingDriftReport r) {
@@ -190,7 +190,7 @@ public final class EmbeddingDriftStage {
     int version = Integer.parseInt(r.baselineRef().substring(r.baselineRef().lastIndexOf("@v") + 2));
     Row row = RowFactory.create(ctx.runId(), Timestamp.from(Instant.now()), DriftReportsTable.SCOPE_EMBEDDING,
         r.baselineRef(), version,
-        TableVersions.versionOf(ctx.spark(), ctx.tablePath(EmbeddingsTable.NAME)), r.nBatch(), r.nBaseline(),
+        TableVersions.versionOf(ctx.spark(), ctx.layout().table(EmbeddingsTable.NAME)), r.nBatch(), r.nBaseline(),
         null, null, null, null, null, null, null, null, r.alert(), r.warning(),
         ScalaInterop.seq(r.reasons()), r.toJson().toString(),
         null, null, null, null, num(m.get("domain_auc")), num(m.get("cluster_psi")), num(m.get("centroid_cosine_max")));

@@ -54,11 +54,11 @@ public final class EmbedStage {
   public EmbedResult run() {
     long stageStart = System.nanoTime();
     SparkSession spark = ctx.spark();
-    String casesPath = ctx.tablePath(CasesTable.NAME);
+    String casesPath = ctx.layout().table(CasesTable.NAME);
     if (TableVersions.versionOf(spark, casesPath) < 0) {
       throw new JobFailure("no cases table at " + casesPath + "; run 'ingest' or 'pipeline' first");
     }
-    String embeddingsPath = ctx.tablePath(EmbeddingsTable.NAME);
+    String embeddingsPath = ctx.layout().table(EmbeddingsTable.NAME);
     ctx.versions().remember(embeddingsPath); // a failed run takes its vectors back with its cases
     boolean haveEmbeddings = TableVersions.versionOf(spark, embeddingsPath) >= 0;
     EmbedSettings embed = EmbedSettings.from(ctx.settings());

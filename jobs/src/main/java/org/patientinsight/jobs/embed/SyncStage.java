@@ -63,16 +63,16 @@ public final class SyncStage {
   public SyncResult run(OpenedStore store) {
     long start = System.nanoTime();
     SparkSession spark = ctx.spark();
-    String casesPath = ctx.tablePath(CasesTable.NAME);
+    String casesPath = ctx.layout().table(CasesTable.NAME);
     if (TableVersions.versionOf(spark, casesPath) < 0) {
       throw new JobFailure("no cases table at " + casesPath + "; run 'ingest' or 'pipeline' first");
     }
-    String embeddingsPath = ctx.tablePath(EmbeddingsTable.NAME);
+    String embeddingsPath = ctx.layout().table(EmbeddingsTable.NAME);
     // embeddings are rolled back with a failed run; vector_sync is not: it records what the store
     // holds, which no Delta restore can undo, and the next sync heals the store from it
     ctx.versions().remember(embeddingsPath);
     EmbeddingTables.createIfMissing(spark, embeddingsPath, EmbeddingsTable.SCHEMA);
-    String ledgerPath = ctx.tablePath(VectorSyncTable.NAME);
+    String ledgerPath = ctx.layout().table(VectorSyncTable.NAME);
     SyncLedger ledger = new SyncLedger(spark, ledgerPath, store.ledgerKey(), ctx.runId());
     String modelId = EmbedSettings.from(ctx.settings()).modelId();
     int chunkSize = ctx.settings().getInt("sync.chunk_size", 1, 100_000);

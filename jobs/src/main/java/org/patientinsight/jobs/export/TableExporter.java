@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.to_json;
 
 import io.delta.tables.DeltaTable;
+import org.patientinsight.core.config.Locations;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,7 @@ public final class TableExporter {
   }
 
   private static String tableName(String tablePath) {
-    String p = tablePath.endsWith("/") ? tablePath.substring(0, tablePath.length() - 1) : tablePath;
+    String p = Locations.withoutTrailingSlashes(tablePath);
     return p.substring(p.lastIndexOf('/') + 1);
   }
 }

@@ -29,8 +29,8 @@ public final class IngestStage {
 
   public IngestStage(RunContext ctx) {
     this.ctx = ctx;
-    this.casesPath = ctx.tablePath(CasesTable.NAME);
-    this.quarantinePath = ctx.tablePath(QuarantineTable.NAME);
+    this.casesPath = ctx.layout().table(CasesTable.NAME);
+    this.quarantinePath = ctx.layout().table(QuarantineTable.NAME);
     ctx.versions().remember(casesPath);
     ctx.versions().remember(quarantinePath);
   }

@@ -37,7 +37,7 @@ public final class Lineage implements AutoCloseable {
   }
 
   /** Starts emitting this run's events as the settings say; never fails the run. */
-  public static Lineage attach(SparkSession spark, Settings settings, String runId, String warehouse,
+  public static Lineage attach(SparkSession spark, Settings settings, String runId, WarehouseLayout warehouse,
       Map<String, String> env) {
     SparkContext sc = spark.sparkContext();
     Map<String, Object> section = new LinkedHashMap<>();
@@ -100,13 +100,12 @@ public final class Lineage implements AutoCloseable {
   }
 
   /** {@code <lineage.dir or warehouse/lineage>/<run_id>.jsonl}; null when neither is local. */
-  static Path eventFile(Settings settings, String warehouse, String runId) {
+  static Path eventFile(Settings settings, WarehouseLayout warehouse, String runId) {
     String dir = settings.getOptional("lineage.dir");
     if (dir == null) {
-      WarehouseLayout layout = WarehouseLayout.of(warehouse);
-      return layout.isLocal() ? layout.localPath(layout.lineageFile(runId)) : null;
+      return warehouse.isLocal() ? warehouse.localPath(warehouse.lineageFile(runId)) : null;
     }
-    return Path.of(Locations.absolute(dir), runId + ".jsonl");
+    return Path.of(Locations.absolute(dir), WarehouseLayout.lineageFileName(runId));
   }
 
   /** What the run summary says about lineage: transport and where events went. */

@@ -21,19 +21,13 @@ public final class ReportFiles {
   /** Where a run's report lands. */
   public record Paths(String html, String json) {}
 
-  /** {@code <warehouse>/reports/<runId>}. */
-  public static String directory(String warehouse, String runId) {
-    return WarehouseLayout.of(warehouse).reportDirectory(runId);
-  }
-
   /**
    * Renders and writes both files (overwriting an earlier report of the same run).
    *
    * @param hadoopConf e.g. {@code spark.sparkContext().hadoopConfiguration()}
    */
-  public static Paths write(Configuration hadoopConf, String warehouse, StatsReport report) {
-    String dir = directory(warehouse, report.runId());
-    Paths paths = new Paths(dir + "/report.html", dir + "/report.json");
+  public static Paths write(Configuration hadoopConf, WarehouseLayout warehouse, StatsReport report) {
+    Paths paths = new Paths(warehouse.reportHtml(report.runId()), warehouse.reportJson(report.runId()));
     put(hadoopConf, paths.json(), ReportRenderer.json(report));
     put(hadoopConf, paths.html(), ReportRenderer.html(report));
     return paths;

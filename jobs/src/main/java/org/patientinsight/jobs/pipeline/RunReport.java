@@ -54,7 +54,7 @@ public final class RunReport {
           results.last(IngestResult.class).map(IngestResult::quarantineReasons).orElse(List.of()),
           extraSections(ctx, results));
       ReportFiles.Paths paths = ReportFiles.write(ctx.spark().sparkContext().hadoopConfiguration(),
-          ctx.warehouse(), report);
+          ctx.layout(), report);
       LOG.info("[{}] report: {}", ctx.runId(), paths.html());
       return Optional.of(results.add(new ReportWritten(paths.html(), paths.json())));
     } catch (RuntimeException e) {

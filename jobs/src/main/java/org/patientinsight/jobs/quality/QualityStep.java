@@ -36,14 +36,14 @@ public final class QualityStep {
   /** Checks the cases and records the run in quality_runs; the outcome says whether they may be published. */
   public GateOutcome check(Dataset<Row> cases, String dataset) {
     QualityThresholds thresholds = QualityThresholds.from(ctx.settings());
-    QualityHistory history = QualityHistory.open(ctx.spark(), QualityHistory.defaultPath(ctx.warehouse()), dataset);
+    QualityHistory history = QualityHistory.open(ctx.spark(), ctx.layout().qualityMetrics(), dataset);
     GateResult result = ctx.stage("quality-checks", () -> new QualityGate(thresholds).check(cases, ctx.runId(), history));
     List<ColumnProfile> profile = ctx.stage("quality-profile", () -> CaseProfiler.profile(cases));
     ReportStats stats = ctx.stage("quality-stats", () -> ReportStatsCollector.collect(cases));
 
-    String runsPath = ctx.tablePath(org.patientinsight.contract.QualityRunsTable.NAME);
+    String runsPath = ctx.layout().table(org.patientinsight.contract.QualityRunsTable.NAME);
     ctx.versions().remember(runsPath);
-    ctx.stage("quality-record", () -> QualityRunsTable.append(ctx.spark(), ctx.warehouse(), result, profile));
+    ctx.stage("quality-record", () -> QualityRunsTable.append(ctx.spark(), ctx.layout(), result, profile));
     GateOutcome outcome = new GateOutcome(result, profile, stats, TableVersions.versionOf(ctx.spark(), runsPath));
 
     LOG.info("[{}] quality gate {}: {} checks, {} failed Error, {} failed Warning, {} anomalies",

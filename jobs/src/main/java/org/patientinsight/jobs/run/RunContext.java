@@ -4,8 +4,8 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.jobs.tables.CommitMarker;
+import org.patientinsight.core.config.WarehouseLayout;
 import org.patientinsight.jobs.tables.TableVersions;
-import org.patientinsight.jobs.tables.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +19,7 @@ public final class RunContext {
   private final SparkSession spark;
   private final Settings settings;
   private final RunIdentity id;
+  private final WarehouseLayout layout;
   private final TableVersions versions;
   private final StageTimes times = new StageTimes();
   private final RunResults results = new RunResults();
@@ -27,6 +28,7 @@ public final class RunContext {
     this.spark = spark;
     this.settings = settings;
     this.id = id;
+    this.layout = id.layout();
     // every commit from here on carries the run id, so a rollback can tell its own versions
     this.versions = new TableVersions(spark, CommitMarker.tagSession(spark, id.runId()));
   }
@@ -51,8 +53,9 @@ public final class RunContext {
     return id.warehouse();
   }
 
-  public String tablePath(String table) {
-    return Tables.path(id.warehouse(), table);
+  /** The warehouse's layout: every table's and file's path. */
+  public WarehouseLayout layout() {
+    return layout;
   }
 
   /** Versions remembered at the start of the run, for roll-back on failure. */

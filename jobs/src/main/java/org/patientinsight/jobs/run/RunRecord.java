@@ -1,6 +1,5 @@
 package org.patientinsight.jobs.run;
 
-import org.patientinsight.core.config.WarehouseLayout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -180,7 +179,7 @@ public final class RunRecord {
 
   /** Writes {@code <warehouse>/runs/<run_id>.json} (any Hadoop file system) and returns its path. */
   public String writeTo(Configuration hadoopConf) throws IOException {
-    Path path = new Path(WarehouseLayout.of(id.warehouse()).runSummary(id.runId()));
+    Path path = new Path(id.layout().runSummary(id.runId()));
     FileSystem fs = path.getFileSystem(hadoopConf);
     try (OutputStream out = fs.create(path, true)) {
       out.write(toJson().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package org.patientinsight.jobs.sql;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,8 @@ public final class WarehouseTables {
   private WarehouseTables() {}
 
   /** The table names under the warehouse, sorted; empty when it holds none. */
-  public static List<String> find(SparkSession spark, String warehouse) throws IOException {
-    Path root = new Path(warehouse);
+  public static List<String> find(SparkSession spark, WarehouseLayout warehouse) throws IOException {
+    Path root = new Path(warehouse.root());
     FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
     List<String> names = new ArrayList<>();
     if (!fs.exists(root)) {
@@ -41,10 +42,10 @@ public final class WarehouseTables {
    * Registers each table as an external table over its folder (replacing an earlier
    * registration of that name in this session, never its data) and returns the names.
    */
-  public static List<String> register(SparkSession spark, String warehouse) throws IOException {
+  public static List<String> register(SparkSession spark, WarehouseLayout warehouse) throws IOException {
     List<String> names = find(spark, warehouse);
     for (String name : names) {
-      String location = new Path(warehouse, name).toString().replace("'", "\\'");
+      String location = warehouse.table(name).replace("'", "\\'");
       spark.sql("DROP TABLE IF EXISTS `" + name + "`");
       spark.sql("CREATE TABLE `" + name + "` USING delta LOCATION '" + location + "'");
     }

@@ -38,7 +38,7 @@ import org.patientinsight.jobs.sample.SampleCase;
 import org.patientinsight.jobs.sample.SampleGenerator;
 import org.patientinsight.jobs.sample.SampleSpec;
 import org.patientinsight.jobs.spark.SparkSessions;
-import org.patientinsight.jobs.tables.Tables;
+import org.patientinsight.core.config.WarehouseLayout;
 import org.patientinsight.quality.deequ.ScalaInterop;
 import org.patientinsight.quality.drift.EmbeddingDriftReport;
 
@@ -115,11 +115,11 @@ public final class DriftBenchmark {
     NearDuplicateResult d = new NearDuplicateStage(run).run(true);
     double dupSecs = secs(tn);
     double c2 = cpuSecs();
-    long planted = spark.read().format("delta").load(Tables.path(wh, CasesTable.NAME))
+    long planted = spark.read().format("delta").load(WarehouseLayout.of(wh).table(CasesTable.NAME))
         .filter(col("planted_from").isNotNull()).count();
-    long found = spark.read().format("delta").load(Tables.path(wh, CasesTable.NAME)).as("c")
+    long found = spark.read().format("delta").load(WarehouseLayout.of(wh).table(CasesTable.NAME)).as("c")
         .filter(col("planted_from").isNotNull())
-        .join(spark.read().format("delta").load(Tables.path(wh, NearDuplicatesTable.NAME)).as("p"),
+        .join(spark.read().format("delta").load(WarehouseLayout.of(wh).table(NearDuplicatesTable.NAME)).as("p"),
             col("c.patient_uid").equalTo(col("p.patient_uid_a")).and(col("c.planted_from").equalTo(col("p.patient_uid_b")))
                 .or(col("c.patient_uid").equalTo(col("p.patient_uid_b"))
                     .and(col("c.planted_from").equalTo(col("p.patient_uid_a")))))
@@ -143,7 +143,7 @@ public final class DriftBenchmark {
 
   /** MLlib's approxSimilarityJoin vs the banded finder on the same first N notes. */
   static void anchor(SparkSession spark, String wh, int n) {
-    Dataset<Row> notes = spark.read().format("delta").load(Tables.path(wh, CasesTable.NAME))
+    Dataset<Row> notes = spark.read().format("delta").load(WarehouseLayout.of(wh).table(CasesTable.NAME))
         .filter(col("run_id").equalTo("bench-batch")).select("patient_uid", "note").limit(n)
         .withColumn("probe", org.apache.spark.sql.functions.lit(true));
     Dataset<Row> shingled = NoteShingles.of(notes, "note", 3).cache();
@@ -229,11 +229,11 @@ public final class DriftBenchmark {
     Dataset<Row> rows = spark.range(0, n, 1, parts).as(Encoders.LONG()).mapPartitions(gen, Encoders.row(withVector))
         .cache();
     rows.select("patient_uid", "title", "note", "content_hash", "run_id", "planted_from").write().format("delta")
-        .mode("append").save(Tables.path(wh, CasesTable.NAME));
+        .mode("append").save(WarehouseLayout.of(wh).table(CasesTable.NAME));
     rows.select(col("patient_uid"), col("content_hash"), org.apache.spark.sql.functions.lit(MiniLmEmbedder.MODEL_ID)
             .as("model_id"), col("vector"), org.apache.spark.sql.functions.lit(10).as("tokens"),
         org.apache.spark.sql.functions.current_timestamp().as("embedded_at"), col("run_id"))
-        .write().format("delta").mode("append").save(Tables.path(wh, EmbeddingsTable.NAME));
+        .write().format("delta").mode("append").save(WarehouseLayout.of(wh).table(EmbeddingsTable.NAME));
     rows.unpersist();
   }
 

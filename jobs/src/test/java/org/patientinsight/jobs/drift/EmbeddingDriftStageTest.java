@@ -16,7 +16,7 @@ import org.patientinsight.contract.DriftReportsTable;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.jobs.run.RunContext;
 import org.patientinsight.jobs.run.RunIdentity;
-import org.patientinsight.jobs.tables.Tables;
+import org.patientinsight.core.config.WarehouseLayout;
 import org.patientinsight.jobs.testing.SharedSpark;
 import org.patientinsight.quality.drift.ClusterShift;
 import org.patientinsight.quality.drift.EmbeddingDriftReport;
@@ -76,7 +76,7 @@ class EmbeddingDriftStageTest {
     assertFalse(same.warning(), same.reasons().toString());
     assertTrue(sameOutcome.alerts().isEmpty());
 
-    List<Row> rows = spark.read().format("delta").load(Tables.path(dir.toString(), DriftReportsTable.NAME))
+    List<Row> rows = spark.read().format("delta").load(WarehouseLayout.of(dir.toString()).table(DriftReportsTable.NAME))
         .filter("scope = 'embedding'").orderBy("created_at").select("run_id", "domain_auc", "alert").collectAsList();
     assertEquals(3, rows.size());
     assertTrue(rows.get(0).isNullAt(1), "the pinning run compared nothing");

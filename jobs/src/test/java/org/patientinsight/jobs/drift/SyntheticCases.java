@@ -12,7 +12,7 @@ import org.patientinsight.contract.CasesTable;
 import org.patientinsight.contract.EmbeddingsTable;
 import org.patientinsight.core.embed.MiniLmEmbedder;
 import org.patientinsight.jobs.embed.EmbeddingTables;
-import org.patientinsight.jobs.tables.Tables;
+import org.patientinsight.core.config.WarehouseLayout;
 
 /**
  * Seeded synthetic cases for embedding-drift tests: topics are random unit directions in 384-d
@@ -111,8 +111,8 @@ final class SyntheticCases {
       vectorRows.add(RowFactory.create(c.uid(), hash, MiniLmEmbedder.MODEL_ID, v, 10, now, runId));
     }
     spark.createDataFrame(caseRows, CasesTable.SCHEMA).write().format("delta").mode("append")
-        .save(Tables.path(warehouse, CasesTable.NAME));
+        .save(WarehouseLayout.of(warehouse).table(CasesTable.NAME));
     spark.createDataFrame(vectorRows, EmbeddingsTable.SCHEMA).write().format("delta").mode("append")
-        .save(Tables.path(warehouse, EmbeddingsTable.NAME));
+        .save(WarehouseLayout.of(warehouse).table(EmbeddingsTable.NAME));
   }
 }

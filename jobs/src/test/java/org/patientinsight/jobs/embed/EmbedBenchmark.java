@@ -38,7 +38,7 @@ import org.patientinsight.jobs.sample.SampleCase;
 import org.patientinsight.jobs.sample.SampleGenerator;
 import org.patientinsight.jobs.sample.SampleSpec;
 import org.patientinsight.jobs.spark.SparkSessions;
-import org.patientinsight.jobs.tables.Tables;
+import org.patientinsight.core.config.WarehouseLayout;
 
 /**
  * The Spark {@code embed} stage against the raw embedder at its best setting (batch 1, one
@@ -294,7 +294,7 @@ public final class EmbedBenchmark {
           null, "none", null, "none", null, null, note.length(), hash, "bench", "bench", now));
     }
     spark.createDataFrame(rows, CasesTable.SCHEMA).write().format("delta").mode("overwrite")
-        .save(Tables.path(warehouse.toString(), CasesTable.NAME));
+        .save(WarehouseLayout.of(warehouse.toString()).table(CasesTable.NAME));
   }
 
   private static EmbedResult runStage(SparkSession spark, Path warehouse) {

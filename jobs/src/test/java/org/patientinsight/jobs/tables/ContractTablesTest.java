@@ -1,5 +1,6 @@
 package org.patientinsight.jobs.tables;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.BufferedWriter;
@@ -103,7 +104,7 @@ class ContractTablesTest {
     assertEquals("SUCCEEDED", cli.run(0, "pipeline", "c1", "--input", input.toString()).path("status").asText());
 
     layoutsBefore().forEach((table, before) -> {
-      StructType onDisk = spark.read().format("delta").load(Tables.path(cli.warehouse().toString(), table)).schema();
+      StructType onDisk = spark.read().format("delta").load(WarehouseLayout.of(cli.warehouse().toString()).table(table)).schema();
       assertEquals(before, onDisk.catalogString(), table + " on disk");
       assertEquals(CONTRACT.get(table).catalogString(), onDisk.catalogString(), table + " vs the contract");
     });

@@ -39,8 +39,8 @@ public final class BaselineStore {
   }
 
   /** The store under {@code <warehouse>/drift/baselines}, e.g. with Spark's Hadoop configuration. */
-  public static BaselineStore forWarehouse(String warehouse, Configuration conf) {
-    Path root = new Path(WarehouseLayout.of(warehouse).driftBaselines());
+  public static BaselineStore forWarehouse(WarehouseLayout warehouse, Configuration conf) {
+    Path root = new Path(warehouse.driftBaselines());
     try {
       return new BaselineStore(root.getFileSystem(conf), root);
     } catch (IOException e) {

@@ -31,21 +31,16 @@ public final class QualityRunsTable {
 
   private QualityRunsTable() {}
 
-  /** {@code <warehouse>/quality_runs}. */
-  public static String path(String warehouse) {
-    return WarehouseLayout.of(warehouse).table(NAME);
-  }
-
   /** Records a run without a column profile. */
-  public static void append(SparkSession spark, String warehouse, GateResult result) {
+  public static void append(SparkSession spark, WarehouseLayout warehouse, GateResult result) {
     append(spark, warehouse, result, List.of());
   }
 
   /** Records a run (one atomic Delta commit). */
-  public static void append(SparkSession spark, String warehouse, GateResult result,
+  public static void append(SparkSession spark, WarehouseLayout warehouse, GateResult result,
       List<ColumnProfile> profile) {
     Objects.requireNonNull(result, "result");
-    String path = path(warehouse);
+    String path = warehouse.table(NAME);
     Dataset<Row> row = spark.createDataFrame(List.of(toRow(result, profile)), SCHEMA);
     if (DeltaTable.isDeltaTable(spark, path)) {
       DeltaTable.forPath(spark, path).as("t")

@@ -1,5 +1,6 @@
 package org.patientinsight.quality.drift;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -89,7 +90,7 @@ class AgeHistogramAggregatorTest {
     Dataset<Row> kids = generated(spark, r, 800, 0.45);
 
     java.nio.file.Path wh = java.nio.file.Files.createTempDirectory("drift-wh");
-    BaselineStore store = BaselineStore.forWarehouse(wh.toString(), new Configuration());
+    BaselineStore store = BaselineStore.forWarehouse(WarehouseLayout.of(wh.toString()), new Configuration());
     Baseline b = store.save("cases", "cases", 0, AgeHistogramAggregator.compute(first, "age_years", "gender"));
 
     Baseline loaded = store.latest("cases").orElseThrow();

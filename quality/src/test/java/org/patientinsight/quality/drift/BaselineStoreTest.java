@@ -1,5 +1,6 @@
 package org.patientinsight.quality.drift;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class BaselineStoreTest {
 
   @Test
   void savesNewVersionsAndReadsThemBack() {
-    BaselineStore store = BaselineStore.forWarehouse(warehouse.toString(), new Configuration());
+    BaselineStore store = BaselineStore.forWarehouse(WarehouseLayout.of(warehouse.toString()), new Configuration());
     assertTrue(store.latest("cases").isEmpty());
     Baseline v1 = store.save("cases", "cases", 0, sample(0));
     Baseline v2 = store.save("cases", "cases", 4, sample(1));
@@ -45,7 +46,7 @@ class BaselineStoreTest {
 
   @Test
   void missingVersionNamesWhatExists() {
-    BaselineStore store = BaselineStore.forWarehouse(warehouse.toString(), new Configuration());
+    BaselineStore store = BaselineStore.forWarehouse(WarehouseLayout.of(warehouse.toString()), new Configuration());
     store.save("cases", "cases", 0, sample(0));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> store.load("cases", 5));
     assertTrue(e.getMessage().contains("cases@v5 not found"), e.getMessage());
@@ -54,7 +55,7 @@ class BaselineStoreTest {
 
   @Test
   void malformedFileIsReportedWithItsPath() throws Exception {
-    BaselineStore store = BaselineStore.forWarehouse(warehouse.toString(), new Configuration());
+    BaselineStore store = BaselineStore.forWarehouse(WarehouseLayout.of(warehouse.toString()), new Configuration());
     Path dir = Files.createDirectories(warehouse.resolve("drift/baselines/cases"));
     Files.writeString(dir.resolve("v1.json"), "{\"schema\":\"patient-insight/drift-baseline@1\"}", StandardCharsets.UTF_8);
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.latest("cases"));
@@ -63,7 +64,7 @@ class BaselineStoreTest {
 
   @Test
   void rejectsNamesThatCouldEscapeTheDirectory() {
-    BaselineStore store = BaselineStore.forWarehouse(warehouse.toString(), new Configuration());
+    BaselineStore store = BaselineStore.forWarehouse(WarehouseLayout.of(warehouse.toString()), new Configuration());
     assertThrows(IllegalArgumentException.class, () -> store.versions("../x"));
   }
 }

@@ -1,5 +1,6 @@
 package org.patientinsight.quality.runs;
 
+import org.patientinsight.core.config.WarehouseLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class QualityRunsTableTest {
   @Test
   void appendsOneRowPerRunAtomicallyAndIdempotently() {
     SparkSession spark = QualityTestSpark.get();
-    String warehouse = QualityTestSpark.freshDir("wh").toString();
+    WarehouseLayout warehouse = WarehouseLayout.of(QualityTestSpark.freshDir("wh").toString());
     List<ColumnProfile> profile = List.of(new ColumnProfile("age_years", "Fractional", 0.95, 37,
         1.0, 89.0, 44.5, 20.1, Map.of()));
 
@@ -47,7 +48,7 @@ class QualityRunsTableTest {
     QualityRunsTable.append(spark, warehouse, result("run-b", true));
     QualityRunsTable.append(spark, warehouse, result("run-b", true)); // retried write
 
-    Dataset<Row> runs = spark.read().format("delta").load(QualityRunsTable.path(warehouse));
+    Dataset<Row> runs = spark.read().format("delta").load(warehouse.table(QualityRunsTable.NAME));
     assertEquals(2, runs.count());
     Row a = runs.where("run_id = 'run-a'").first();
     assertEquals("FAILED_ERRORS", a.getAs("status"));
@@ -67,7 +68,7 @@ class QualityRunsTableTest {
     assertFalse(runs.where("run_id = 'run-b'").selectExpr("size(profile)").first().getInt(0)
         > 0);
     // 1 create + 2 merges: every write is one Delta commit
-    assertEquals(3, spark.sql("DESCRIBE HISTORY delta.`" + QualityRunsTable.path(warehouse)
+    assertEquals(3, spark.sql("DESCRIBE HISTORY delta.`" + warehouse.table(QualityRunsTable.NAME)
         + "`").count());
   }
 }

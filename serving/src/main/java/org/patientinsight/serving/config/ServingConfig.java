@@ -20,7 +20,6 @@ public record ServingConfig(
     double lowScoreThreshold,
     long lowScoreAlertIntervalSeconds,
     String generator,
-    Path warehouse,
     Path vectorIndexDir,
     Path analysesDir,
     String analysesStore,
@@ -37,6 +36,7 @@ public record ServingConfig(
     boolean hsts) {
 
   public static final int MAX_TOP_K = 20;
+  public static final String ANALYSES_DIR_KEY = "serving.analyses_dir";
 
   /**
    * What one client, or all of them, may hold: API requests run at most {@code maxInFlight}
@@ -48,13 +48,13 @@ public record ServingConfig(
       int requestsPerMinute, int analysesPerKey) {}
 
   public static ServingConfig from(Settings s) {
-    Path warehouse = Path.of(s.get("warehouse"));
-    String dir = s.getOptional("serving.analyses_dir");
+    String dir = s.getOptional(ANALYSES_DIR_KEY);
     if (dir != null && dir.startsWith("s3://")) {
-      throw new ConfigException("serving.analyses_dir", "analyses are no longer kept on S3 (a "
+      throw new ConfigException(ANALYSES_DIR_KEY, "analyses are no longer kept on S3 (a "
           + "plain PUT loses concurrent questions across replicas): set serving.analyses.store="
           + "postgres for replicas, or a directory for one process");
     }
+    String analysesStore = s.getChoice("serving.analyses.store", "file", "postgres");
     String store = StoreChoice.configured(s);
     if (store.equals(StoreChoice.NONE)) {
       throw new ConfigException(StoreChoice.KEY, "configuration key '" + StoreChoice.KEY + "' is 'none': "
@@ -93,11 +93,10 @@ public record ServingConfig(
         s.getDouble("serving.low_score_threshold", -1.0, 1.0),
         s.getInt("serving.low_score_alert_interval_seconds", 0, 86_400),
         s.getChoice("serving.generator", "extractive", "sagemaker", "openai"),
-        warehouse,
         // the directory sync wrote: vector.local.dir, else <warehouse>/vector_index
         store.equals(StoreChoice.LOCAL) ? LocalStoreSettings.from(s).dir() : null,
-        dir == null ? Path.of(WarehouseLayout.of(s.get(WarehouseLayout.KEY)).analyses()) : Path.of(dir),
-        s.getChoice("serving.analyses.store", "file", "postgres"),
+        analysesStore.equals("file") ? analysesDir(dir, WarehouseLayout.from(s)) : null,
+        analysesStore,
         s.getOptional("serving.analyses.jdbc_url"),
         s.getInt("serving.analyses.pool_size", 1, 200),
         s.getChoice("serving.analyses.auth", "password", "rds_iam"),
@@ -109,5 +108,10 @@ public record ServingConfig(
         limits,
         s.getOptional("serving.metrics_token"),
         s.getBoolean("serving.hsts"));
+  }
+
+  /** serving.analyses_dir, else {@code <warehouse>/analyses} when the warehouse is local. */
+  private static Path analysesDir(String dir, WarehouseLayout warehouse) {
+    return dir != null ? Path.of(dir) : warehouse.localDefault(warehouse.analyses(), ANALYSES_DIR_KEY);
   }
 }

@@ -1,5 +1,6 @@
 package org.patientinsight.serving.generate;
 
+import org.patientinsight.core.config.Locations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,9 +43,7 @@ public final class OpenAiChatClient implements CompletionClient {
 
   OpenAiChatClient(Options options, RetryPolicy.Sleeper sleeper) {
     this.o = options;
-    String base = options.baseUrl().endsWith("/")
-        ? options.baseUrl().substring(0, options.baseUrl().length() - 1) : options.baseUrl();
-    this.uri = URI.create(base + "/chat/completions");
+    this.uri = URI.create(Locations.withoutTrailingSlashes(options.baseUrl()) + "/chat/completions");
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     Duration backoffBase = Duration.ofMillis(options.backoffBaseMillis());
     this.retry = RetryPolicy.exponential(options.maxAttempts(), backoffBase,

@@ -24,11 +24,21 @@ public final class Locations {
       if (s.startsWith("file:")) {
         return Path.of(java.net.URI.create(s)).toAbsolutePath().normalize().toString();
       }
-      while (s.endsWith("/") && !s.endsWith("://")) {
-        s = s.substring(0, s.length() - 1);
-      }
-      return s;
+      return withoutTrailingSlashes(s);
     }
     return Path.of(s.isEmpty() ? "." : s).toAbsolutePath().normalize().toString();
+  }
+
+  /**
+   * The one trailing-slash trimmer: {@code s3a://b/p//} → {@code s3a://b/p}, {@code http://h/}
+   * → {@code http://h}. A root keeps its slash ({@code /}, {@code s3a://}, {@code file:/}), so a
+   * child joined with "/" is never absolute by accident.
+   */
+  public static String withoutTrailingSlashes(String location) {
+    String s = location;
+    while (s.length() > 1 && s.endsWith("/") && !s.endsWith("://") && !s.endsWith(":/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
   }
 }

@@ -22,11 +22,7 @@ public final class WarehouseLayout {
     if (warehouse == null || warehouse.isBlank()) {
       throw new IllegalArgumentException("the warehouse location is empty");
     }
-    String s = warehouse.strip();
-    while (s.length() > 1 && s.endsWith("/") && !s.endsWith("://") && !s.endsWith(":/")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    return new WarehouseLayout(s);
+    return new WarehouseLayout(Locations.withoutTrailingSlashes(warehouse.strip()));
   }
 
   public static WarehouseLayout from(Settings settings) {
@@ -53,9 +49,24 @@ public final class WarehouseLayout {
     return child("reports/" + plainName(runId, "run id"));
   }
 
+  /** A run's stats report page, {@code <root>/reports/<run_id>/report.html}. */
+  public String reportHtml(String runId) {
+    return reportDirectory(runId) + "/report.html";
+  }
+
+  /** A run's stats report data, {@code <root>/reports/<run_id>/report.json}. */
+  public String reportJson(String runId) {
+    return reportDirectory(runId) + "/report.json";
+  }
+
   /** A run's OpenLineage events, {@code <root>/lineage/<run_id>.jsonl}. */
   public String lineageFile(String runId) {
-    return child("lineage/" + plainName(runId, "run id") + ".jsonl");
+    return child("lineage/" + lineageFileName(runId));
+  }
+
+  /** The events file's name, {@code <run_id>.jsonl}, also used under {@code lineage.dir}. */
+  public static String lineageFileName(String runId) {
+    return plainName(runId, "run id") + ".jsonl";
   }
 
   /** Deequ's metrics history, {@code <root>/quality/metrics.json}. */
@@ -102,6 +113,19 @@ public final class WarehouseLayout {
       throw new IllegalStateException("the warehouse " + root + " is not on the local file system");
     }
     return Path.of(location.replaceFirst("^file:(//)?", ""));
+  }
+
+  /**
+   * A local default for a setting left unset (e.g. {@code vector.local.dir}): this location as
+   * a local path; with a warehouse that is not local, a configuration error naming the key
+   * instead of a path that would quietly point nowhere.
+   */
+  public Path localDefault(String location, String key) {
+    if (!isLocal()) {
+      throw new ConfigException(key, "configuration key '" + key + "' must be set to a"
+          + " local directory when '" + KEY + "' is not local (" + root + ")");
+    }
+    return localPath(location);
   }
 
   private String child(String relative) {

@@ -23,6 +23,16 @@ class LocationsTest {
     assertEquals("s3a://lake/warehouse", Locations.absolute("s3a://lake/warehouse//"));
     assertEquals("s3a://lake", Locations.absolute("s3a://lake/"));
     assertTrue(Locations.hasScheme("s3a://b/k"));
+  }
+
+  @Test
+  void trailingSlashesGoButARootKeepsItsOwn() {
+    assertEquals("http://h:5000", Locations.withoutTrailingSlashes("http://h:5000//"));
+    assertEquals("a/b", Locations.withoutTrailingSlashes("a/b/"));
+    assertEquals("/", Locations.withoutTrailingSlashes("///"));
+    assertEquals("s3a://", Locations.withoutTrailingSlashes("s3a:///"));
+    assertEquals("file:/", Locations.withoutTrailingSlashes("file:/"));
+    assertEquals("", Locations.withoutTrailingSlashes(""));
     assertFalse(Locations.hasScheme("relative/dir:with-colon"));
   }
 }

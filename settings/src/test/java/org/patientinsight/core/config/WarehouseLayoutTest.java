@@ -17,6 +17,8 @@ class WarehouseLayoutTest {
     assertEquals("s3a://lake/warehouse/cases", s3.table("cases"));
     assertEquals("s3a://lake/warehouse/runs/r-1.json", s3.runSummary("r-1"));
     assertEquals("s3a://lake/warehouse/reports/r-1", s3.reportDirectory("r-1"));
+    assertEquals("s3a://lake/warehouse/reports/r-1/report.html", s3.reportHtml("r-1"));
+    assertEquals("s3a://lake/warehouse/reports/r-1/report.json", s3.reportJson("r-1"));
     assertEquals("s3a://lake/warehouse/lineage/r-1.jsonl", s3.lineageFile("r-1"));
     assertEquals("s3a://lake/warehouse/quality/metrics.json", s3.qualityMetrics());
     assertEquals("s3a://lake/warehouse/drift/baselines", s3.driftBaselines());
@@ -40,6 +42,17 @@ class WarehouseLayoutTest {
     assertEquals(Path.of("/data/wh/analyses"), plain.localPath(plain.analyses()));
     assertThrows(IllegalStateException.class,
         () -> WarehouseLayout.of("s3a://b/w").localPath("s3a://b/w/vector_index"));
+  }
+
+  @Test
+  void aLocalDefaultUnderARemoteWarehouseIsAConfigErrorNamingTheKey() {
+    WarehouseLayout plain = WarehouseLayout.of("/data/wh");
+    assertEquals(Path.of("/data/wh/vector_index"), plain.localDefault(plain.vectorIndex(), "vector.local.dir"));
+    WarehouseLayout s3 = WarehouseLayout.of("s3a://b/w");
+    ConfigException e = assertThrows(ConfigException.class, () -> s3.localDefault(s3.analyses(), "serving.analyses_dir"));
+    assertEquals("serving.analyses_dir", e.key());
+    assertEquals("configuration key 'serving.analyses_dir' must be set to a local directory when 'warehouse'"
+        + " is not local (s3a://b/w)", e.getMessage());
   }
 
   @Test
