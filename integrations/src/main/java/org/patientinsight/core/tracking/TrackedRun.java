@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.patientinsight.core.config.Redaction;
 
 /**
  * Everything one finished pipeline (or stage) run hands to run tracking, once, at its end.
@@ -41,8 +42,10 @@ public record TrackedRun(
   }
 
   public TrackedRun {
+    // the experiment name carries the warehouse URI, params and tags carry locations: none may
+    // carry a credential into MLflow
     experimentName = experimentName == null || experimentName.isBlank()
-        ? DEFAULT_EXPERIMENT : experimentName.strip();
+        ? DEFAULT_EXPERIMENT : Redaction.text(experimentName.strip());
     requireText(runName, "runName");
     Objects.requireNonNull(status, "TrackedRun.status must be set");
     requireText(command, "command");
@@ -54,9 +57,9 @@ public record TrackedRun(
       throw new IllegalArgumentException("TrackedRun.endMillis (" + endMillis
           + ") is before startMillis (" + startMillis + ")");
     }
-    params = copy(params, "params");
+    params = redacted(copy(params, "params"));
     metrics = copy(metrics, "metrics");
-    tags = copy(tags, "tags");
+    tags = redacted(copy(tags, "tags"));
     artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
   }
 
@@ -68,6 +71,13 @@ public record TrackedRun(
     if (v == null || v.isBlank()) {
       throw new IllegalArgumentException("TrackedRun." + field + " must not be blank");
     }
+  }
+
+  /** Each value as it may leave the process: masked when its key names a secret, else its URIs redacted. */
+  private static Map<String, String> redacted(Map<String, String> in) {
+    Map<String, String> out = new LinkedHashMap<>();
+    in.forEach((k, v) -> out.put(k, Redaction.value(k, v)));
+    return Collections.unmodifiableMap(out);
   }
 
   private static <V> Map<String, V> copy(Map<String, V> in, String field) {

@@ -1,5 +1,7 @@
 package org.patientinsight.core.tracking;
 
+import org.patientinsight.core.config.Redaction;
+
 /**
  * What happened when a run was recorded. Tracking never fails a pipeline run: the caller adds
  * {@code failures} to its run summary and prints {@code message}.
@@ -14,6 +16,12 @@ package org.patientinsight.core.tracking;
  */
 public record TrackingOutcome(boolean ok, String backend, String mlflowRunId, String experimentId,
     int failures, String message, String location) {
+
+  /** The message and location end up in summaries and on the console: no credential of the tracking URI in them. */
+  public TrackingOutcome {
+    message = Redaction.text(message);
+    location = Redaction.text(location);
+  }
 
   static TrackingOutcome recorded(String backend, String runId, String experimentId,
       String location) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.patientinsight.core.config.ConfigException;
+import org.patientinsight.core.config.Redaction;
 import org.patientinsight.core.config.SettingDefinition;
 import org.patientinsight.core.config.Settings;
 import org.patientinsight.core.config.SettingsCatalog;
@@ -42,11 +43,25 @@ final class ConfigCommand implements Callable<Integer> {
     Map<String, SettingDefinition> defs = SettingsCatalog.fromClassPath().definitions();
     for (Map.Entry<String, String> e : s.asMap().entrySet()) {
       String key = e.getKey();
-      System.out.printf("%-44s %-24s %-12s %s%n", key, defs.get(key).type().shown(e.getValue()), s.origin(key),
+      System.out.printf("%-44s %-24s %-12s %s%n", key, shown(key, defs.get(key), e.getValue()), s.origin(key),
           Settings.envName(key));
       String description = defs.get(key).description();
       System.out.printf("    %s [%s]%n", description, defs.get(key).type().expected());
     }
     return 0;
+  }
+
+  /**
+   * A value as the listing shows it: hidden when its type, its name or its environment
+   * variable marks a secret ({@code PI_ALERTS_WEBHOOK_URL} carries a token), else with the
+   * credentials of any URI in it redacted.
+   */
+  static String shown(String key, SettingDefinition def, String value) {
+    boolean secret = def.type().isSecret() || Redaction.isSecretName(key)
+        || Redaction.isSecretName(Settings.envName(key));
+    if (value == null || value.isEmpty()) {
+      return "(empty)";
+    }
+    return secret ? "(set, hidden)" : Redaction.text(value);
   }
 }

@@ -1,12 +1,17 @@
 package org.patientinsight.jobs.cli;
 
+import org.patientinsight.core.config.Redaction;
 import org.patientinsight.jobs.run.JobFailure;
 
-/** Turns an exception into the one line a user reads. */
+/** Turns an exception into the one line a user reads (redacted: a message may quote a URI with credentials). */
 final class Errors {
   private Errors() {}
 
   static String oneLine(Throwable t) {
+    return Redaction.text(unredacted(t));
+  }
+
+  private static String unredacted(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof JobFailure) {
         return firstLine(c.getMessage());

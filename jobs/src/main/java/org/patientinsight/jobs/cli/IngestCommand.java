@@ -42,7 +42,7 @@ final class IngestCommand extends BatchCommand {
   @Override
   Verdict execute(RunContext ctx) {
     return new Pipeline(ctx, PipelineSteps.ingestOnly(quality.skipQuality))
-        .run(inputs.resolvedInput(), inputs.formatOr(ctx.settings()));
+        .run(inputs.usableInput(ctx.spark()), inputs.formatOr(ctx.settings()));
   }
 
   @Override

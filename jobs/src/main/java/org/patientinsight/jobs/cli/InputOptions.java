@@ -22,7 +22,19 @@ public final class InputOptions {
     return format != null ? format : settings.getOptional("ingest.format");
   }
 
-  /** The input URI, defaulting to the bundled sample found from PI_HOME or the working dir. */
+  /**
+   * The input the job reads: {@link #resolvedInput()} without the credentials a user may have
+   * typed into it ({@code s3a://KEY:SECRET@bucket/…}); they become the bucket's S3A keys on
+   * this session, so no listing, lineage event or log line sees them.
+   */
+  String usableInput(org.apache.spark.sql.SparkSession spark) {
+    org.patientinsight.jobs.spark.UriCredentials split =
+        org.patientinsight.jobs.spark.UriCredentials.of(resolvedInput());
+    split.applyTo(spark.sparkContext().hadoopConfiguration());
+    return split.uri();
+  }
+
+  /** The input URI (as given: the run summary shows it redacted), defaulting to the bundled sample found from PI_HOME or the working dir. */
   String resolvedInput() {
     if (input != null && !input.isBlank()) {
       return org.patientinsight.core.config.Locations.absolute(input);

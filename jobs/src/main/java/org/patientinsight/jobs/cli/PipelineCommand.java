@@ -47,7 +47,7 @@ final class PipelineCommand extends BatchCommand {
   @Override
   Verdict execute(RunContext ctx) {
     return new Pipeline(ctx, PipelineSteps.all(quality.skipQuality, ctx.settings()))
-        .run(inputs.resolvedInput(), inputs.formatOr(ctx.settings()));
+        .run(inputs.usableInput(ctx.spark()), inputs.formatOr(ctx.settings()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.patientinsight.jobs.pipeline;
 
+import org.patientinsight.core.config.Redaction;
 import org.patientinsight.core.config.WarehouseLayout;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,8 +29,9 @@ public final class ReportFiles {
    */
   public static Paths write(Configuration hadoopConf, WarehouseLayout warehouse, StatsReport report) {
     Paths paths = new Paths(warehouse.reportHtml(report.runId()), warehouse.reportJson(report.runId()));
-    put(hadoopConf, paths.json(), ReportRenderer.json(report));
-    put(hadoopConf, paths.html(), ReportRenderer.html(report));
+    // the report quotes locations and messages; none may carry a URI's credentials
+    put(hadoopConf, paths.json(), Redaction.text(ReportRenderer.json(report)));
+    put(hadoopConf, paths.html(), Redaction.text(ReportRenderer.html(report)));
     return paths;
   }
 

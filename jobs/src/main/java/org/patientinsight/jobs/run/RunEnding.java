@@ -3,11 +3,12 @@ package org.patientinsight.jobs.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.patientinsight.core.config.Redaction;
 
 /**
  * The block a batch command ends with on the console: status and time, the reconciliation
  * line, where the summary and report are, and the command a user most likely wants next.
- * Figures and paths only — never patient text.
+ * Figures and paths only — never patient text, and no credential of a URI (the lines are redacted).
  *
  * @param reconciliation null when the run read nothing
  * @param reportHtml null when no report was written
@@ -34,7 +35,7 @@ public record RunEnding(String command, String runId, RunStatus status, double s
     for (int i = 0; i < next.size(); i++) {
       out.add((i == 0 ? "  next     " : "           ") + next.get(i));
     }
-    return out;
+    return out.stream().map(Redaction::text).toList();
   }
 
   private List<String> next() {

@@ -1,5 +1,7 @@
 package org.patientinsight.jobs.run;
 
+import org.patientinsight.core.config.Redaction;
+import org.patientinsight.core.config.WarehouseLayout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -20,7 +22,7 @@ import org.apache.hadoop.fs.Path;
  * what, how it ended, the counts that must reconcile, seconds per step, the Delta version of
  * every table written, and a section per stage. It is what the summary JSON
  * ({@code <warehouse>/runs/<run_id>.json}), the report's counts and MLflow are written from;
- * it holds figures only, never patient text. Immutable: {@link #withSection} returns a copy.
+ * it holds figures only, never patient text, and is written redacted (no credential of a URI). Immutable: {@link #withSection} returns a copy.
  */
 public final class RunRecord {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -42,7 +44,7 @@ public final class RunRecord {
     this.id = id;
     this.finishedAt = finishedAt;
     this.status = status;
-    this.error = error;
+    this.error = Redaction.text(error); // an error may quote a URI typed with its credentials
     this.counts = Collections.unmodifiableMap(counts);
     this.stageSeconds = Collections.unmodifiableMap(stageSeconds);
     this.tableVersions = Collections.unmodifiableMap(tableVersions);
@@ -149,7 +151,13 @@ public final class RunRecord {
         + counts.getOrDefault("rejected", 0L);
   }
 
+  /** The summary as it is written: every string in it redacted ({@link Redaction}), input and warehouse included. */
+  @SuppressWarnings("unchecked")
   public Map<String, Object> toMap() {
+    return (Map<String, Object>) Redaction.deep(rawMap());
+  }
+
+  private Map<String, Object> rawMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run_id", id.runId());
     m.put("command", id.command());
