@@ -2,6 +2,7 @@ package org.patientinsight.jobs.lease;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * The lease on S3. A generation is created with a conditional PUT, {@code If-None-Match: *}:
  * S3 stores the object only if the key does not exist yet and answers 412 otherwise (409 when
- * a concurrent conditional write to the key is in flight), so exactly one creator wins. Listing
+ * a concurrent conditional write to the key is in flight), so exactly one creator wins; a 412
+ * on a retried PUT whose first attempt was stored still counts as our win. Listing
  * is strongly consistent on S3, which the "newest generation" rule needs.
  */
 final class S3LeaseStore implements LeaseStore {
@@ -66,8 +68,14 @@ final class S3LeaseStore implements LeaseStore {
           RequestBody.fromBytes(content));
       return true;
     } catch (S3Exception e) {
-      if (e.statusCode() == 412 || e.statusCode() == 409) {
-        return false; // the key exists (or another conditional write to it is winning)
+      if (e.statusCode() == 412) {
+        // The key exists. It may be ours: the SDK retries a PUT whose first attempt was stored
+        // but whose answer was lost, and the retry is refused. The content carries our token
+        // and heartbeat time, so equal bytes mean this call created it.
+        return read(generation).map(stored -> Arrays.equals(stored, content)).orElse(false);
+      }
+      if (e.statusCode() == 409) {
+        return false; // another conditional write to the key is in flight and wins
       }
       throw io("create", e);
     }
